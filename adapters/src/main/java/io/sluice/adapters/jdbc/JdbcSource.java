@@ -1,0 +1,147 @@
+package io.sluice.adapters.jdbc;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.sluice.adapters.spi.Source;
+import io.sluice.adapters.spi.SourceCapabilities;
+import io.sluice.adapters.spi.SourceContext;
+import io.sluice.adapters.spi.SourceHealth;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.util.BuiltInMethod;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database reached through JDBC. All its schemas share one {@link JdbcConvention}, so that a join of two tables of the
+ * same database, even across its schemas, is sent to it as one statement.
+ */
+public final class JdbcSource implements Source, SourceCapabilities {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSource.class);
+    private static final Duration STATISTICS_TTL = Duration.ofMinutes(5);
+
+    private final String name;
+    private final JdbcSourceDialect dialect;
+    private final SourceDataSource dataSource;
+    private final AutoCloseable resources;
+    private final JdbcSourceSchema schema;
+    private final LoadingCache<TableName, OptionalLong> rowCounts;
+
+    JdbcSource(
+            String name,
+            JdbcSourceDialect dialect,
+            DataSource rawDataSource,
+            AutoCloseable resources,
+            SourceContext context) {
+        this.name = name;
+        this.dialect = dialect;
+        this.dataSource = new SourceDataSource(name, rawDataSource, context.statementListener());
+        this.resources = resources;
+        JdbcConvention convention = new SourceConvention(dialect.sqlDialect(), schemaExpression(name), name);
+        this.schema = new JdbcSourceSchema(this, dataSource, convention);
+        this.rowCounts = Caffeine.newBuilder()
+                .expireAfterWrite(STATISTICS_TTL)
+                .maximumSize(10_000)
+                .build(this::loadRowCount);
+    }
+
+    /**
+     * The expression by which generated code finds this source's data source at run time: {@code
+     * root.getSubSchema(name)}, unwrapped to {@code DataSource} by Calcite's JDBC converter.
+     */
+    private static Expression schemaExpression(String name) {
+        Expression root = Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+        return Expressions.call(root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method, Expressions.constant(name));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    DataSource schemaDataSource() {
+        return dataSource;
+    }
+
+    JdbcSourceDialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public SourceHealth checkHealth() {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(5)) {
+                return SourceHealth.down(since(start), "the connection did not answer a validity check");
+            }
+            return SourceHealth.up(since(start), countTables(connection));
+        } catch (SQLException | RuntimeException e) {
+            return SourceHealth.down(since(start), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private int countTables(Connection connection) throws SQLException {
+        DatabaseMetaData metaData = connection.getMetaData();
+        int count = 0;
+        try (ResultSet tables = metaData.getTables(
+                dialect.catalog(connection), null, "%", new String[] {"TABLE", "VIEW", "BASE TABLE"})) {
+            while (tables.next()) {
+                String schemaName = tables.getString("TABLE_SCHEM");
+                if (schemaName == null || !dialect.isSystemSchema(schemaName)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public SourceCapabilities capabilities() {
+        return this;
+    }
+
+    @Override
+    public OptionalLong rowCount(String schemaName, String table) {
+        return rowCounts.get(new TableName(schemaName, table));
+    }
+
+    private OptionalLong loadRowCount(TableName table) {
+        try (Connection connection = dataSource.getConnection()) {
+            return dialect.estimatedRowCount(connection, table.schema(), table.table());
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("No row count for {}.{}.{}: {}", name, table.schema(), table.table(), e.getMessage());
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LOG.warn("Closing source {} failed: {}", name, e.getMessage());
+        }
+    }
+
+    private record TableName(String schema, String table) {}
+}

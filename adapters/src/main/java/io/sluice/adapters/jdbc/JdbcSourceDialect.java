@@ -1,0 +1,59 @@
+package io.sluice.adapters.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * What differs between databases reached through JDBC: the SQL dialect, the driver settings that make reads stream, where
+ * statistics live, and type quirks. One subclass per database, in its own package.
+ */
+public abstract class JdbcSourceDialect {
+
+    /** The dialect Calcite uses to write SQL for this database. */
+    public abstract SqlDialect sqlDialect();
+
+    /** The prefix a JDBC URL for this database starts with, e.g. {@code "jdbc:postgresql:"}. */
+    public abstract String urlPrefix();
+
+    /**
+     * Driver properties that make the driver stream results in chunks of {@code fetchSize} rows instead of buffering the
+     * whole result in memory (Calcite's JDBC adapter never sets a fetch size itself).
+     */
+    public abstract Map<String, String> streamingProperties(int fetchSize);
+
+    /** Whether the driver streams only outside auto-commit (pgjdbc uses a cursor only inside a transaction). */
+    public boolean streamsOnlyInTransaction() {
+        return false;
+    }
+
+    /**
+     * The JDBC catalog whose schemas this source exposes, or null for "the connection's database" (where the driver
+     * lists only the current database's schemas anyway).
+     */
+    public String catalog(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Schemas that hold the database's own catalog, hidden from users. */
+    public abstract boolean isSystemSchema(String schemaName);
+
+    /**
+     * The database's estimate of the number of rows of a table, cheap to ask for (never a {@code count(*)}), or empty
+     * when it keeps none.
+     */
+    public abstract OptionalLong estimatedRowCount(Connection connection, String schema, String table)
+            throws SQLException;
+
+    /**
+     * The Calcite type for a column as described by {@code DatabaseMetaData.getColumns}. Subclasses override to map
+     * types the generic JDBC mapping gets wrong, and fall back to {@link JdbcColumnTypes#standard}.
+     */
+    public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
+        return JdbcColumnTypes.standard(typeFactory, column);
+    }
+}

@@ -1,0 +1,62 @@
+package io.sluice.adapters.jdbc.duckdb;
+
+import io.sluice.adapters.jdbc.JdbcSourceDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+
+/** DuckDB's quirks. */
+final class DuckDbSourceDialect extends JdbcSourceDialect {
+
+    /** Calcite's DuckDB dialect, minus {@code CAST(… AS VARCHAR CHARACTER SET …)}, which DuckDB rejects. */
+    private static final SqlDialect SQL_DIALECT = new DuckDBSqlDialect(DuckDBSqlDialect.DEFAULT_CONTEXT) {
+        @Override
+        public boolean supportsCharSet() {
+            return false;
+        }
+    };
+
+    private static final String ROW_COUNT_SQL = "SELECT estimated_size FROM duckdb_tables()"
+            + " WHERE database_name = current_database() AND schema_name = ? AND table_name = ?";
+
+    @Override
+    public SqlDialect sqlDialect() {
+        return SQL_DIALECT;
+    }
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:duckdb:";
+    }
+
+    @Override
+    public Map<String, String> streamingProperties(int fetchSize) {
+        return Map.of();
+    }
+
+    @Override
+    public String catalog(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    @Override
+    public boolean isSystemSchema(String schemaName) {
+        return schemaName.equals("information_schema") || schemaName.equals("pg_catalog");
+    }
+
+    @Override
+    public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ROW_COUNT_SQL)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+}

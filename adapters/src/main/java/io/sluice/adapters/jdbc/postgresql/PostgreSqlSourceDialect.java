@@ -1,0 +1,81 @@
+package io.sluice.adapters.jdbc.postgresql;
+
+import io.sluice.adapters.jdbc.JdbcColumn;
+import io.sluice.adapters.jdbc.JdbcColumnTypes;
+import io.sluice.adapters.jdbc.JdbcSourceDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** PostgreSQL's quirks. */
+final class PostgreSqlSourceDialect extends JdbcSourceDialect {
+
+    private static final String ROW_COUNT_SQL = "SELECT CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint"
+            + " ELSE (SELECT s.n_live_tup FROM pg_stat_user_tables s WHERE s.relid = c.oid) END"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ? AND c.relname = ?";
+
+    @Override
+    public SqlDialect sqlDialect() {
+        return PostgresqlSqlDialect.DEFAULT;
+    }
+
+    @Override
+    public String urlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
+    public Map<String, String> streamingProperties(int fetchSize) {
+        // pgjdbc reads the whole result into memory unless a fetch size is set AND auto-commit is off.
+        return Map.of("defaultRowFetchSize", String.valueOf(fetchSize), "ApplicationName", "sluice");
+    }
+
+    @Override
+    public boolean streamsOnlyInTransaction() {
+        return true;
+    }
+
+    @Override
+    public boolean isSystemSchema(String schemaName) {
+        return schemaName.equals("information_schema")
+                || schemaName.startsWith("pg_catalog")
+                || schemaName.startsWith("pg_toast")
+                || schemaName.startsWith("pg_temp");
+    }
+
+    @Override
+    public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ROW_COUNT_SQL)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    long rows = rs.getLong(1);
+                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rows);
+                }
+                return OptionalLong.empty();
+            }
+        }
+    }
+
+    @Override
+    public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
+        return switch (column.typeName()) {
+                // pgjdbc reports timestamptz as a plain TIMESTAMP; it is an instant.
+            case "timestamptz" -> JdbcColumnTypes.timestamp(typeFactory, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            case "uuid" -> typeFactory.createSqlType(SqlTypeName.VARCHAR, 36);
+            case "json", "jsonb", "xml", "inet", "cidr", "macaddr", "interval", "money" -> typeFactory.createSqlType(
+                    SqlTypeName.VARCHAR);
+            default -> JdbcColumnTypes.standard(typeFactory, column);
+        };
+    }
+}

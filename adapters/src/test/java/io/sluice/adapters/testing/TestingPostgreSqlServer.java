@@ -1,0 +1,107 @@
+package io.sluice.adapters.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The local PostgreSQL test server started by {@code scripts/test}, with helpers that give each test its own names. */
+public final class TestingPostgreSqlServer {
+
+    private static final String KIND = "POSTGRES";
+    private static TestingPostgreSqlServer instance;
+
+    private final TestingServerEndpoint endpoint;
+
+    private TestingPostgreSqlServer(TestingServerEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * The server named by {@code SLUICE_TEST_POSTGRES_URL} ({@code _USER}, {@code _PASSWORD}, {@code _LOG}; system
+     * properties {@code sluice.test.postgres.*} win). When none is configured, aborts the calling test, or throws
+     * {@link IllegalStateException} under {@code CI=true}.
+     */
+    public static synchronized TestingPostgreSqlServer instance() {
+        if (instance == null) {
+            instance = new TestingPostgreSqlServer(TestingServerEndpoint.fromEnvironment(KIND, "PostgreSQL"));
+        }
+        return instance;
+    }
+
+    /** JDBC URL of the {@code sluice_test} database. */
+    public String jdbcUrl() {
+        return endpoint.jdbcUrl();
+    }
+
+    /** JDBC URL of another database on the same server (one from {@link #createDatabase}). */
+    public String jdbcUrl(String database) {
+        return endpoint.jdbcUrl(database);
+    }
+
+    /** A superuser. */
+    public String user() {
+        return endpoint.user();
+    }
+
+    public String password() {
+        return endpoint.password();
+    }
+
+    /** The server log; every statement is in it ({@code log_statement=all}). */
+    public Path logFile() {
+        return endpoint.requireLogFile(KIND);
+    }
+
+    /** The statements this server received, as {@code pg_stat_statements} counts them. */
+    public PostgreSqlStatementLog statementLog() {
+        return new PostgreSqlStatementLog(this);
+    }
+
+    /** A new connection to {@code sluice_test}. */
+    public Connection openConnection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    /** A new connection to the given database. */
+    public Connection openConnection(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    }
+
+    /**
+     * Creates a database no other test uses.
+     *
+     * @param prefix lower-case start of the name
+     * @return the name, {@code <prefix>_<random>}
+     */
+    public String createDatabase(String prefix) throws SQLException {
+        String name = TestingServerEndpoint.uniqueName(prefix);
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    /**
+     * Creates a schema in {@code sluice_test} that no other test uses.
+     *
+     * @param prefix lower-case start of the name
+     * @return the name, {@code <prefix>_<random>}
+     */
+    public String createSchema(String prefix) throws SQLException {
+        String name = TestingServerEndpoint.uniqueName(prefix);
+        execute("CREATE SCHEMA " + name);
+        return name;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = openConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return endpoint.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The catalog: every configured source as a sub-schema of one Calcite root, addressed {@code source.schema.table}. */
+package io.sluice.gateway.catalog;

@@ -1,0 +1,24 @@
+package io.sluice.gateway.config;
+
+import java.util.Objects;
+
+/**
+ * Where the Arrow Flight SQL server (gRPC) listens.
+ *
+ * @param host host name or address to bind; default {@value #DEFAULT_HOST}, so that nothing is exposed by accident
+ * @param port TCP port from 0 to 65535, 0 meaning any free port (for tests); default {@value #DEFAULT_PORT}
+ */
+public record FlightServerConfig(String host, int port) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 32010;
+
+    public FlightServerConfig {
+        Objects.requireNonNull(host, "host");
+    }
+
+    /** The settings used when {@code sluice.yaml} says nothing about this server. */
+    public static FlightServerConfig defaults() {
+        return new FlightServerConfig(DEFAULT_HOST, DEFAULT_PORT);
+    }
+}

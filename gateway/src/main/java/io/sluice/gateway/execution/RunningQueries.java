@@ -1,0 +1,122 @@
+package io.sluice.gateway.execution;
+
+import io.sluice.adapters.spi.SourceContext;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The queries running now, by client connection and statement, with the statements each has open on its sources, so
+ * that a cancel or a timeout stops the query in the gateway AND at every source it reads.
+ *
+ * <p>Work for a query runs on the thread that serves the client's request; {@link #enter} marks that thread so that
+ * statements the sources open on it are attributed to the query.
+ */
+public final class RunningQueries implements SourceContext.StatementListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningQueries.class);
+
+    /** Why a query stopped early. */
+    public enum StopReason {
+        CANCELLED,
+        TIMED_OUT
+    }
+
+    private final ConcurrentMap<QueryKey, RunningQuery> queries = new ConcurrentHashMap<>();
+    private final ThreadLocal<RunningQuery> current = new ThreadLocal<>();
+
+    /**
+     * Marks the calling thread as working for a query until the returned scope is closed.
+     *
+     * @param restart true when the statement starts a new execution (forgets an earlier cancel and source statements)
+     */
+    public Scope enter(String connectionId, int statementId, Supplier<Statement> engineStatement, boolean restart) {
+        QueryKey key = new QueryKey(connectionId, statementId);
+        RunningQuery query = restart
+                ? queries.compute(key, (k, old) -> new RunningQuery(engineStatement))
+                : queries.computeIfAbsent(key, k -> new RunningQuery(engineStatement));
+        RunningQuery previous = current.get();
+        current.set(query);
+        return () -> current.set(previous);
+    }
+
+    /** Forgets a statement that the client closed. */
+    public void closed(String connectionId, int statementId) {
+        queries.remove(new QueryKey(connectionId, statementId));
+    }
+
+    /** Forgets every statement of a connection that the client closed. */
+    public void closed(String connectionId) {
+        queries.keySet().removeIf(key -> key.connectionId().equals(connectionId));
+    }
+
+    @Override
+    public void opened(Statement statement) {
+        RunningQuery query = current.get();
+        if (query != null) {
+            query.sourceStatements.add(statement);
+        }
+    }
+
+    /**
+     * Stops a query: cancels its open source statements (PostgreSQL, for one, aborts the running statement) and the
+     * engine statement. Returns false when no such query is known.
+     */
+    public boolean stop(String connectionId, int statementId, StopReason reason) {
+        RunningQuery query = queries.get(new QueryKey(connectionId, statementId));
+        if (query == null) {
+            return false;
+        }
+        query.stopReason = reason;
+        for (Statement statement : query.sourceStatements) {
+            cancelQuietly(statement);
+        }
+        Statement engineStatement = query.engineStatement.get();
+        if (engineStatement != null) {
+            cancelQuietly(engineStatement);
+        }
+        return true;
+    }
+
+    /** Why the query stopped early, if it did. */
+    public Optional<StopReason> stopReason(String connectionId, int statementId) {
+        RunningQuery query = queries.get(new QueryKey(connectionId, statementId));
+        return query == null ? Optional.empty() : Optional.ofNullable(query.stopReason);
+    }
+
+    private static void cancelQuietly(Statement statement) {
+        try {
+            if (!statement.isClosed()) {
+                statement.cancel();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Cancelling a statement failed: {}", e.getMessage());
+        }
+    }
+
+    /** The scope during which a thread works for one query. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private record QueryKey(String connectionId, int statementId) {}
+
+    private static final class RunningQuery {
+        final Supplier<Statement> engineStatement;
+        final List<Statement> sourceStatements = new CopyOnWriteArrayList<>();
+        volatile StopReason stopReason;
+
+        RunningQuery(Supplier<Statement> engineStatement) {
+            this.engineStatement = engineStatement;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.sluice.gateway.server.jdbc;
+
+import io.sluice.gateway.error.ErrorCode;
+import io.sluice.gateway.error.SluiceException;
+import io.sluice.gateway.execution.QueryEngine;
+import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.security.Authenticator;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+/**
+ * Avatica's {@link JdbcMeta} over engine sessions: authenticates each new connection, and registers each execution
+ * with {@link RunningQueries} so that the side channel can cancel it at the sources too.
+ */
+final class SluiceMeta extends JdbcMeta {
+
+    private final QueryEngine engine;
+    private final Authenticator authenticator;
+    private final RunningQueries runningQueries;
+
+    SluiceMeta(QueryEngine engine, Authenticator authenticator, RunningQueries runningQueries) throws SQLException {
+        super("jdbc:sluice-engine:", new Properties());
+        this.engine = engine;
+        this.authenticator = authenticator;
+        this.runningQueries = runningQueries;
+    }
+
+    @Override
+    protected Connection createConnection(String url, Properties info) throws SQLException {
+        String user = authenticator.authenticate(info.getProperty("user"), info.getProperty("password"));
+        return engine.openConnection(user);
+    }
+
+    @Override
+    public ExecuteResult prepareAndExecute(
+            StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame, PrepareCallback callback)
+            throws NoSuchStatementException {
+        return run(h, true, () -> uncheckedPrepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+    }
+
+    private ExecuteResult uncheckedPrepareAndExecute(
+            StatementHandle h, String sql, long maxRowCount, int maxRowsInFirstFrame, PrepareCallback callback) {
+        try {
+            return super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback);
+        } catch (NoSuchStatementException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, int maxRowsInFirstFrame)
+            throws NoSuchStatementException {
+        return run(h, true, () -> {
+            try {
+                return super.execute(h, parameterValues, maxRowsInFirstFrame);
+            } catch (NoSuchStatementException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Override
+    public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
+            throws NoSuchStatementException, MissingResultsException {
+        return run(h, false, () -> {
+            try {
+                return super.fetch(h, offset, fetchMaxRowCount);
+            } catch (NoSuchStatementException | MissingResultsException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Override
+    public void closeStatement(StatementHandle h) {
+        runningQueries.closed(h.connectionId, h.id);
+        super.closeStatement(h);
+    }
+
+    @Override
+    public void closeConnection(ConnectionHandle ch) {
+        runningQueries.closed(ch.id);
+        super.closeConnection(ch);
+    }
+
+    /**
+     * Runs one step of a query with the thread attributed to it; when the query was stopped through the side channel,
+     * whatever the stop made the engine or the source throw becomes QUERY_CANCELLED or QUERY_TIMEOUT.
+     */
+    private <T> T run(StatementHandle h, boolean restart, Supplier<T> step) throws NoSuchStatementException {
+        StatementInfo info = getStatementCache().getIfPresent(h.id);
+        if (info == null) {
+            throw new NoSuchStatementException(h);
+        }
+        // StatementInfo hides its statement; reach it through the result set once execution has produced one.
+        Supplier<Statement> engineStatement = () -> {
+            try {
+                ResultSet resultSet = info.getResultSet();
+                return resultSet == null ? null : resultSet.getStatement();
+            } catch (SQLException e) {
+                return null;
+            }
+        };
+        try (RunningQueries.Scope ignored = runningQueries.enter(h.connectionId, h.id, engineStatement, restart)) {
+            return step.get();
+        } catch (RuntimeException e) {
+            if (e instanceof IllegalStateException && e.getCause() instanceof NoSuchStatementException missing) {
+                throw missing;
+            }
+            throw runningQueries
+                    .stopReason(h.connectionId, h.id)
+                    .map(reason -> stopped(reason, e))
+                    .orElse(e);
+        }
+    }
+
+    private static RuntimeException stopped(RunningQueries.StopReason reason, RuntimeException cause) {
+        return reason == RunningQueries.StopReason.TIMED_OUT
+                ? new SluiceException(ErrorCode.QUERY_TIMEOUT, "The query ran longer than its timeout and was stopped.", cause)
+                : new SluiceException(ErrorCode.QUERY_CANCELLED, "The query was cancelled by the client.", cause);
+    }
+}
