@@ -43,7 +43,8 @@ class FederatedQueryIT {
                     + " CASE WHEN i % 3 = 0 THEN 'F' WHEN i % 3 = 1 THEN 'O' ELSE 'P' END"
                     + " FROM generate_series(1, 5000) i");
             s.execute("CREATE TABLE " + pgSchema + ".items (o_id integer, line integer, qty integer)");
-            s.execute("INSERT INTO " + pgSchema + ".items SELECT i / 3 + 1, i % 3, i % 7 FROM generate_series(0, 14999) i");
+            s.execute("INSERT INTO " + pgSchema
+                    + ".items SELECT i / 3 + 1, i % 3, i % 7 FROM generate_series(0, 14999) i");
             s.execute("ANALYZE " + pgSchema + ".orders");
             s.execute("ANALYZE " + pgSchema + ".items");
         }
@@ -69,7 +70,8 @@ class FederatedQueryIT {
                 Connection my = MARIADB.openConnection(myDatabase);
                 Statement ms = my.createStatement();
                 ResultSet rows = ms.executeQuery("SELECT c_id, name, country FROM customers")) {
-            s.execute("CREATE TABLE " + pgSchema + ".customers_copy (c_id integer, name varchar(40), country varchar(20))");
+            s.execute("CREATE TABLE " + pgSchema
+                    + ".customers_copy (c_id integer, name varchar(40), country varchar(20))");
             try (var insert = pg.prepareStatement("INSERT INTO " + pgSchema + ".customers_copy VALUES (?, ?, ?)")) {
                 while (rows.next()) {
                     insert.setInt(1, rows.getInt(1));
@@ -158,7 +160,10 @@ class FederatedQueryIT {
                 List<String> row = new ArrayList<>();
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     Object value = rs.getObject(i);
-                    row.add(value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value));
+                    row.add(
+                            value instanceof java.math.BigDecimal d
+                                    ? d.stripTrailingZeros().toPlainString()
+                                    : String.valueOf(value));
                 }
                 rows.add(row);
             }

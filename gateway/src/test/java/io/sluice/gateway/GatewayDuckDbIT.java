@@ -71,7 +71,10 @@ class GatewayDuckDbIT {
             while (rs.next()) {
                 plan.append(rs.getString(1));
             }
-            assertThat(plan.toString()).contains("source=[wh]").contains("GROUP BY").contains("WHERE");
+            assertThat(plan.toString())
+                    .contains("source=[wh]")
+                    .contains("GROUP BY")
+                    .contains("WHERE");
         }
     }
 

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -35,26 +38,55 @@ final class SourceDataSource implements DataSource {
         try {
             connection = delegate.getConnection();
         } catch (SQLException e) {
-            throw new SourceUnavailableException(
-                    sourceName, "Source '" + sourceName + "' is unavailable: " + rootMessage(e), e);
+            throw unavailable(e);
         }
-        return (Connection) Proxy.newProxyInstance(
-                Connection.class.getClassLoader(),
-                new Class<?>[] {Connection.class},
-                (proxy, method, args) -> invokeAndTrack(connection, method, args));
+        return translating(connection, Connection.class);
     }
 
-    private Object invokeAndTrack(Connection connection, Method method, Object[] args) throws Throwable {
+    /**
+     * A proxy that turns connection failures (SQLSTATE class 08, e.g. pgjdbc's 08006 when the server went away, or
+     * Connector/J's 08S01) into {@link SourceUnavailableException}s naming this source, and does the same for the
+     * statements and metadata it hands out. Result sets are not wrapped: they are the per-row hot path.
+     */
+    private <T> T translating(T target, Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> invoke(target, method, args)));
+    }
+
+    private Object invoke(Object target, Method method, Object[] args) throws Throwable {
         Object result;
         try {
-            result = method.invoke(connection, args);
+            result = method.invoke(target, args);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql
+                    && !(sql instanceof SourceUnavailableException)
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                throw unavailable(sql);
+            }
+            throw cause;
+        }
+        if (result instanceof CallableStatement statement) {
+            statementListener.opened(statement);
+            return translating(statement, CallableStatement.class);
+        }
+        if (result instanceof PreparedStatement statement) {
+            statementListener.opened(statement);
+            return translating(statement, PreparedStatement.class);
         }
         if (result instanceof Statement statement) {
             statementListener.opened(statement);
+            return translating(statement, Statement.class);
+        }
+        if (result instanceof DatabaseMetaData metaData) {
+            return translating(metaData, DatabaseMetaData.class);
         }
         return result;
+    }
+
+    private SourceUnavailableException unavailable(SQLException e) {
+        return new SourceUnavailableException(sourceName, "Source '" + sourceName + "' is unavailable: " + rootMessage(e), e);
     }
 
     private static String rootMessage(Throwable e) {

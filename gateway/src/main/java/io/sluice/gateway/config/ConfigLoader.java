@@ -60,9 +60,9 @@ public final class ConfigLoader {
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
-            ConfigProblem problem = new ConfigProblem(
-                    file.toString(), 0, 0, "", "cannot read the config file: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
+            ConfigProblem problem =
+                    new ConfigProblem(file.toString(), 0, 0, "", "cannot read the config file: " + reason);
             throw new ConfigException(List.of(problem), e);
         }
         return load(yaml, file.toString(), directoryOf(file));

@@ -33,7 +33,8 @@ final class ConfigProblems {
 
     /** Whether values under {@code key} must never be shown, judged by its name. */
     static boolean isSensitive(String key) {
-        return key != null && SENSITIVE_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
+        return key != null
+                && SENSITIVE_KEY.matcher(key.toLowerCase(Locale.ROOT)).matches();
     }
 
     void add(Position position, String keyPath, String message) {

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code security:} section into a {@link SecurityConfig}, refusing plain-text passwords. */
 final class SecurityConfigReader {
 
-    static final String HASH_EXPECTED = "a bcrypt hash ($2a$, $2b$ or $2y$ prefix, 60 characters);"
-            + " make one with `sluice hash-password`";
+    static final String HASH_EXPECTED =
+            "a bcrypt hash ($2a$, $2b$ or $2y$ prefix, 60 characters); make one with `sluice hash-password`";
 
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "::1", "[::1]", "localhost");
@@ -69,7 +69,8 @@ final class SecurityConfigReader {
         }
         Optional<String> hash = user.requiredString("password_hash", HASH_EXPECTED);
         if (hash.isPresent() && !BCRYPT.matcher(hash.get()).matches()) {
-            String got = hash.get().startsWith("$2") ? "a malformed bcrypt hash" : "what looks like a plain-text password";
+            String got =
+                    hash.get().startsWith("$2") ? "a malformed bcrypt hash" : "what looks like a plain-text password";
             user.error("password_hash", HASH_EXPECTED, got + " (not shown)");
             return Optional.empty();
         }

@@ -19,6 +19,7 @@ public record ServerConfig(JdbcServerConfig jdbc, FlightServerConfig flight, Adm
 
     /** Every server on its default host and port. */
     public static ServerConfig defaults() {
-        return new ServerConfig(JdbcServerConfig.defaults(), FlightServerConfig.defaults(), AdminServerConfig.defaults());
+        return new ServerConfig(
+                JdbcServerConfig.defaults(), FlightServerConfig.defaults(), AdminServerConfig.defaults());
     }
 }

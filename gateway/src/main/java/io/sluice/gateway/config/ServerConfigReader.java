@@ -55,7 +55,10 @@ final class ServerConfigReader {
                     Endpoint other = blamed == second ? first : second;
                     blamed.section()
                             .orElseThrow()
-                            .error("port", "a port not already used by server." + other.name(), String.valueOf(blamed.port()));
+                            .error(
+                                    "port",
+                                    "a port not already used by server." + other.name(),
+                                    String.valueOf(blamed.port()));
                 }
             }
         }

@@ -29,7 +29,8 @@ final class SourceConfigReader {
                 throw new SluiceException(
                         ErrorCode.INTERNAL_ERROR,
                         "Two source adapters claim type \"" + adapter.type() + "\": "
-                                + clash.getClass().getName() + " and " + adapter.getClass().getName());
+                                + clash.getClass().getName() + " and "
+                                + adapter.getClass().getName());
             }
         }
     }
@@ -86,9 +87,10 @@ final class SourceConfigReader {
             section.error(
                     "type",
                     adapters.isEmpty() ? "a source type, but no source adapters are installed" : knownTypes(),
-                    YamlConfigSection.quote(type) + Suggestions.closest(type, adapters.keySet())
-                            .map(suggestion -> "; did you mean \"" + suggestion + "\"?")
-                            .orElse(""));
+                    YamlConfigSection.quote(type)
+                            + Suggestions.closest(type, adapters.keySet())
+                                    .map(suggestion -> "; did you mean \"" + suggestion + "\"?")
+                                    .orElse(""));
         }
         return Optional.ofNullable(adapter);
     }

@@ -62,7 +62,10 @@ final class YamlConfigSection implements ConfigSection {
         for (NodeTuple tuple : node.getValue()) {
             Node keyNode = tuple.getKeyNode();
             if (!(keyNode instanceof ScalarNode scalarKey)) {
-                problems.add(Position.of(keyNode.getStartMark()), path, "expected a key name, got a " + (keyNode instanceof MappingNode ? "mapping" : "list"));
+                problems.add(
+                        Position.of(keyNode.getStartMark()),
+                        path,
+                        "expected a key name, got a " + (keyNode instanceof MappingNode ? "mapping" : "list"));
                 continue;
             }
             String key = scalarKey.getValue();
@@ -71,8 +74,8 @@ final class YamlConfigSection implements ConfigSection {
                 problems.add(
                         Position.of(keyNode.getStartMark()),
                         pathOf(key),
-                        "duplicate key; it was first given on line " + Position.of(first.getKeyNode().getStartMark())
-                                .line());
+                        "duplicate key; it was first given on line "
+                                + Position.of(first.getKeyNode().getStartMark()).line());
             } else if (ConfigProblems.isSensitive(key)) {
                 rememberSecret(tuple.getValueNode());
             }
@@ -230,9 +233,7 @@ final class YamlConfigSection implements ConfigSection {
             return;
         }
         requested.add(key);
-        NodeTuple tuple = entries.get(key);
-        Position at = tuple == null ? position : Position.of(tuple.getValueNode().getStartMark());
-        problems.add(at, pathOf(key), message);
+        problems.add(valuePosition(key), pathOf(key), message);
     }
 
     /** Records a problem about the key itself (e.g. a bad source name), located at the key rather than its value. */
@@ -283,7 +284,8 @@ final class YamlConfigSection implements ConfigSection {
     private Optional<String> typedString(String key, String expected) {
         Node node = value(key);
         if (node instanceof ScalarNode scalar && !isText(scalar)) {
-            error(key, expected, describe(key, node));
+            String hint = isHidden(key) ? "" : "; put it in quotes if it is meant as text";
+            error(key, expected, describe(key, node) + hint);
             return Optional.empty();
         }
         return text(key, expected);
@@ -309,6 +311,18 @@ final class YamlConfigSection implements ConfigSection {
         return result.value();
     }
 
+    /** Where the value of {@code key} is; the key itself when the value is empty, the section when it is absent. */
+    private Position valuePosition(String key) {
+        NodeTuple tuple = entries.get(key);
+        if (tuple == null) {
+            return position;
+        }
+        // An empty value "starts" after the colon, often at the end of the line; the key is where users look.
+        Node value = tuple.getValueNode();
+        boolean empty = value instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+        return Position.of(empty ? tuple.getKeyNode().getStartMark() : value.getStartMark());
+    }
+
     private Position keyPosition(String key) {
         NodeTuple tuple = entries.get(key);
         return tuple == null ? position : Position.of(tuple.getKeyNode().getStartMark());
@@ -322,8 +336,15 @@ final class YamlConfigSection implements ConfigSection {
         return secretKeys.contains(key) || ConfigProblems.isSensitive(key);
     }
 
-    /** A resolved value for a "got …" part: quoted, or only hinted at when it may be sensitive. */
+    /**
+     * A resolved value for a "got …" part: described like the YAML node when written literally ({@code the number 1.5}),
+     * quoted when it came from the environment, and only hinted at when it may be sensitive.
+     */
     private String shown(String key, String text) {
+        Node node = entries.get(key).getValueNode();
+        if (node instanceof ScalarNode scalar && scalar.getValue().equals(text)) {
+            return describe(key, node);
+        }
         return isHidden(key) ? "a value that is not shown because it may be secret" : quote(text);
     }
 
@@ -336,7 +357,8 @@ final class YamlConfigSection implements ConfigSection {
         if (tag.equals(Tag.NULL)) {
             return "nothing";
         }
-        String kind = tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) ? "number" : tag.equals(Tag.BOOL) ? "boolean" : "string";
+        String kind =
+                tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) ? "number" : tag.equals(Tag.BOOL) ? "boolean" : "string";
         if (isHidden(key)) {
             return "a " + kind + " that is not shown because it may be secret";
         }

@@ -14,7 +14,8 @@ import org.apache.calcite.sql.parser.SqlParseException;
  */
 public final class ErrorTranslator {
 
-    private static final Pattern OBJECT_NOT_FOUND_WITHIN = Pattern.compile("Object '([^']*)' not found within '([^']*)'");
+    private static final Pattern OBJECT_NOT_FOUND_WITHIN =
+            Pattern.compile("Object '([^']*)' not found within '([^']*)'");
     private static final Pattern OBJECT_NOT_FOUND = Pattern.compile("Object '([^']*)' not found");
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found");

@@ -30,6 +30,9 @@ public final class TestingSources {
         String yaml = "sources:\n  it:\n    type: " + type + "\n    url: \"" + url + "\"\n    user: " + user
                 + "\n    password: ${env:IT_PASSWORD}\n    connect_timeout: 2s\n";
         Map<String, String> environment = Map.of("IT_PASSWORD", password);
-        return new ConfigLoader(environment::get).load(yaml, "it.yaml").sources().get("it");
+        return new ConfigLoader(environment::get)
+                .load(yaml, "it.yaml")
+                .sources()
+                .get("it");
     }
 }

@@ -34,7 +34,7 @@ final class ErrorTranslatingService {
     private static AvaticaRuntimeException toClientError(SluiceException e) {
         switch (e.code().category()) {
             case INTERNAL -> LOG.error("Internal error: {}", e.getMessage(), e);
-            case EXTERNAL, RESOURCES -> LOG.warn("{}", e.clientMessage());
+            case EXTERNAL, RESOURCES -> LOG.warn("{}", e.clientMessage(), e);
             case USER -> LOG.debug("{}", e.clientMessage());
         }
         return new AvaticaRuntimeException(e.clientMessage(), -1, e.code().sqlState(), AvaticaSeverity.ERROR);

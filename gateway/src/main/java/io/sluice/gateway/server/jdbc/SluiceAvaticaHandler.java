@@ -49,8 +49,13 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
             reply(response, HttpServletResponse.SC_BAD_REQUEST, "{\"error\":\"body is not JSON\"}");
             return;
         }
-        if (body == null || !body.hasNonNull("connectionId") || !body.path("statementId").canConvertToInt()) {
-            reply(response, HttpServletResponse.SC_BAD_REQUEST, "{\"error\":\"expected connectionId and statementId\"}");
+        if (body == null
+                || !body.hasNonNull("connectionId")
+                || !body.path("statementId").canConvertToInt()) {
+            reply(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "{\"error\":\"expected connectionId and statementId\"}");
             return;
         }
         RunningQueries.StopReason reason = "timeout".equals(body.path("reason").asText())

@@ -126,7 +126,8 @@ final class SluiceMeta extends JdbcMeta {
 
     private static RuntimeException stopped(RunningQueries.StopReason reason, RuntimeException cause) {
         return reason == RunningQueries.StopReason.TIMED_OUT
-                ? new SluiceException(ErrorCode.QUERY_TIMEOUT, "The query ran longer than its timeout and was stopped.", cause)
+                ? new SluiceException(
+                        ErrorCode.QUERY_TIMEOUT, "The query ran longer than its timeout and was stopped.", cause)
                 : new SluiceException(ErrorCode.QUERY_CANCELLED, "The query was cancelled by the client.", cause);
     }
 }

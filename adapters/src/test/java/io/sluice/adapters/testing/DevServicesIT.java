@@ -9,7 +9,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /** Proves the fixtures reach the servers {@code scripts/test} starts and read back what those servers received. */
-class TestingServersIT {
+class DevServicesIT {
 
     @Test
     void postgreSql_answersAndRecordsStatements() throws SQLException {

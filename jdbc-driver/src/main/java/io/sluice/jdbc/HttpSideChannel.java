@@ -1,0 +1,195 @@
+package io.sluice.jdbc;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.apache.calcite.avatica.ConnectionConfig;
+
+/**
+ * Client of the gateway's side channel: a small JSON-over-HTTP API beside the Avatica endpoint for
+ * what Avatica's protocol lacks, today cancelling a running statement.
+ *
+ * <p>Cancel protocol: {@code POST http(s)://host:port/sluice/v1/cancel} with
+ * {@code Content-Type: application/json; charset=utf-8} and the body
+ * {@code {"connectionId":"<Avatica connection id>","statementId":<Avatica statement id>}} — the
+ * ids the gateway's Avatica {@code Meta} already knows the connection and statement by. The
+ * gateway answers 2xx (preferably 204) once it has asked the statement's query to stop, and also
+ * when nothing is running or the ids are unknown, so a cancel can be retried and raced safely. A
+ * 404 means the gateway has no side channel. The connection id is a random UUID that only the
+ * client and the gateway see, which is what authorizes the request.
+ *
+ * <p>Uses the JDK's {@link HttpClient}, created on the first request, so that a connection that
+ * never cancels costs nothing and the jar needs no HTTP library beyond Avatica's own.
+ */
+final class HttpSideChannel {
+    static final String CANCEL_PATH = "/sluice/v1/cancel";
+
+    /** How long a side-channel request may take once connected; the gateway answers at once. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI cancelUri;
+    private final SSLContext sslContext;
+    private final Duration connectTimeout;
+    private volatile HttpClient client;
+
+    /**
+     * Creates a side channel.
+     *
+     * @param gatewayUrl the gateway's Avatica endpoint, {@code http(s)://host:port}
+     * @param sslContext TLS settings for https, or {@code null} for the JVM's defaults
+     * @param connectTimeout how long to wait for a TCP connection; zero waits without limit
+     */
+    HttpSideChannel(String gatewayUrl, SSLContext sslContext, Duration connectTimeout) {
+        this.cancelUri = URI.create(gatewayUrl + CANCEL_PATH);
+        this.sslContext = sslContext;
+        this.connectTimeout = connectTimeout;
+    }
+
+    /**
+     * Creates the side channel of a connection from the connection's Avatica configuration, so it
+     * uses the same endpoint, trust store and connect timeout as the Avatica client.
+     */
+    static HttpSideChannel forConnection(ConnectionConfig config) throws SQLException {
+        SSLContext sslContext = null;
+        File trustStore = config.truststore();
+        if (config.url().startsWith("https:") && trustStore != null) {
+            sslContext = sslContext(trustStore, config.truststorePassword());
+        }
+        return new HttpSideChannel(config.url(), sslContext, Duration.ofMillis(config.getHttpConnectionTimeout()));
+    }
+
+    URI cancelUri() {
+        return cancelUri;
+    }
+
+    /**
+     * Asks the gateway to stop the query that a statement is running.
+     *
+     * @param connectionId the Avatica connection id ({@code AvaticaConnection.id})
+     * @param statementId the Avatica statement id ({@code AvaticaStatement.handle.id})
+     * @throws SQLFeatureNotSupportedException if the gateway has no side channel (HTTP 404)
+     * @throws SQLException with SQLSTATE 08S01 if the request could not be sent, or HY000 if the
+     *     gateway refused it
+     */
+    void cancel(String connectionId, int statementId) throws SQLException {
+        HttpRequest request = HttpRequest.newBuilder(cancelUri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        cancelRequestBody(connectionId, statementId), StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SQLException(
+                    "Could not send the request to cancel statement " + statementId + " to the Sluice gateway at "
+                            + cancelUri + ": " + e,
+                    "08S01",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(
+                    "Interrupted while asking the Sluice gateway at " + cancelUri + " to cancel statement "
+                            + statementId,
+                    "08S01",
+                    e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return;
+        }
+        if (status == 404) {
+            throw new SQLFeatureNotSupportedException(
+                    "The Sluice gateway at " + cancelUri.getAuthority() + " does not support cancelling statements"
+                            + " (HTTP 404 from " + CANCEL_PATH + "); the query keeps running on the gateway");
+        }
+        throw new SQLException(
+                "The Sluice gateway at " + cancelUri.getAuthority() + " refused to cancel statement " + statementId
+                        + ": HTTP " + status + excerpt(response.body()),
+                "HY000");
+    }
+
+    /** Returns the JSON body of a cancel request. */
+    static String cancelRequestBody(String connectionId, int statementId) {
+        return "{\"connectionId\":" + jsonString(connectionId) + ",\"statementId\":" + statementId + "}";
+    }
+
+    private HttpClient client() {
+        HttpClient result = client;
+        if (result == null) {
+            synchronized (this) {
+                result = client;
+                if (result == null) {
+                    HttpClient.Builder builder = HttpClient.newBuilder()
+                            // The gateway's endpoint is Jetty behind Avatica; keep to plain HTTP/1.1
+                            // like Avatica's own client instead of attempting an h2c upgrade.
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER);
+                    if (!connectTimeout.isZero()) {
+                        builder.connectTimeout(connectTimeout);
+                    }
+                    if (sslContext != null) {
+                        builder.sslContext(sslContext);
+                    }
+                    result = builder.build();
+                    client = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static SSLContext sslContext(File trustStore, String password) throws SQLException {
+        try (InputStream in = Files.newInputStream(trustStore.toPath())) {
+            // The default type (PKCS12) also reads JKS files, as Avatica's client does.
+            KeyStore keyStore = KeyStore.getInstance(KeyStore.getDefaultType());
+            keyStore.load(in, password == null ? new char[0] : password.toCharArray());
+            TrustManagerFactory trustManagers =
+                    TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(keyStore);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SQLException("Could not load the trust store " + trustStore + ": " + e, "08001", e);
+        }
+    }
+
+    private static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String trimmed = body.strip();
+        return ": " + (trimmed.length() > 200 ? trimmed.substring(0, 200) + "..." : trimmed);
+    }
+
+    private static String jsonString(String value) {
+        StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
+}
