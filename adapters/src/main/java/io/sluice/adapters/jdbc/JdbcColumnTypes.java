@@ -39,7 +39,7 @@ public final class JdbcColumnTypes {
             case Types.TIME, Types.TIME_WITH_TIMEZONE -> typeFactory.createSqlType(
                     SqlTypeName.TIME, typeSystem.getMaxPrecision(SqlTypeName.TIME));
             case Types.TIMESTAMP -> timestamp(typeFactory, SqlTypeName.TIMESTAMP);
-            case Types.TIMESTAMP_WITH_TIMEZONE -> timestamp(typeFactory, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> timestamp(typeFactory, SqlTypeName.TIMESTAMP);
             default -> typeFactory.createSqlType(SqlTypeName.VARCHAR);
         };
     }

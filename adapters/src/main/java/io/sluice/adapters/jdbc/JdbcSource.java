@@ -11,7 +11,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
@@ -123,6 +126,23 @@ public final class JdbcSource implements Source, SourceCapabilities {
     @Override
     public OptionalLong rowCount(String schemaName, String table) {
         return rowCounts.get(new TableName(schemaName, table));
+    }
+
+    @Override
+    public List<String> primaryKey(String schemaName, String table) {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet keys = connection
+                        .getMetaData()
+                        .getPrimaryKeys(dialect.catalog(connection), schemaName, table)) {
+            SortedMap<Integer, String> columns = new TreeMap<>();
+            while (keys.next()) {
+                columns.put(keys.getInt("KEY_SEQ"), keys.getString("COLUMN_NAME"));
+            }
+            return List.copyOf(columns.values());
+        } catch (SQLException e) {
+            LOG.debug("No primary key for {}.{}.{}: {}", name, schemaName, table, e.getMessage());
+            return List.of();
+        }
     }
 
     private OptionalLong loadRowCount(TableName table) {

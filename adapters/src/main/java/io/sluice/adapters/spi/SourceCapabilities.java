@@ -1,5 +1,6 @@
 package io.sluice.adapters.spi;
 
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -11,6 +12,11 @@ public interface SourceCapabilities {
     /** Estimated number of rows of {@code schema.table}, when the source keeps statistics. */
     default OptionalLong rowCount(String schema, String table) {
         return OptionalLong.empty();
+    }
+
+    /** The columns of {@code schema.table}'s primary key in key order; empty when it has none or the source cannot tell. */
+    default List<String> primaryKey(String schema, String table) {
+        return List.of();
     }
 
     /** A source that can do nothing beyond scanning. */

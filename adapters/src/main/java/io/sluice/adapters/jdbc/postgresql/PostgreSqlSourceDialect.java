@@ -71,7 +71,7 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
     public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
         return switch (column.typeName()) {
                 // pgjdbc reports timestamptz as a plain TIMESTAMP; it is an instant.
-            case "timestamptz" -> JdbcColumnTypes.timestamp(typeFactory, SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+            case "timestamptz" -> JdbcColumnTypes.timestamp(typeFactory, SqlTypeName.TIMESTAMP);
             case "uuid" -> typeFactory.createSqlType(SqlTypeName.VARCHAR, 36);
             case "json", "jsonb", "xml", "inet", "cidr", "macaddr", "interval", "money" -> typeFactory.createSqlType(
                     SqlTypeName.VARCHAR);

@@ -27,12 +27,14 @@ final class SluiceMeta extends JdbcMeta {
     private final QueryEngine engine;
     private final Authenticator authenticator;
     private final RunningQueries runningQueries;
+    private final CatalogMetadata metadata;
 
     SluiceMeta(QueryEngine engine, Authenticator authenticator, RunningQueries runningQueries) throws SQLException {
         super("jdbc:sluice-engine:", new Properties());
         this.engine = engine;
         this.authenticator = authenticator;
         this.runningQueries = runningQueries;
+        this.metadata = new CatalogMetadata(engine.catalog());
     }
 
     @Override
@@ -79,6 +81,38 @@ final class SluiceMeta extends JdbcMeta {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    @Override
+    public MetaResultSet getCatalogs(ConnectionHandle ch) {
+        return metadata.catalogs(ch.id);
+    }
+
+    @Override
+    public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+        return metadata.schemas(ch.id, catalog, schemaPattern.s);
+    }
+
+    @Override
+    public MetaResultSet getTables(
+            ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern, List<String> typeList) {
+        return metadata.tables(ch.id, catalog, schemaPattern.s, tableNamePattern.s, typeList);
+    }
+
+    @Override
+    public MetaResultSet getTableTypes(ConnectionHandle ch) {
+        return metadata.tableTypes(ch.id);
+    }
+
+    @Override
+    public MetaResultSet getColumns(
+            ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern, Pat columnNamePattern) {
+        return metadata.columns(ch.id, catalog, schemaPattern.s, tableNamePattern.s, columnNamePattern.s);
+    }
+
+    @Override
+    public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+        return metadata.primaryKeys(ch.id, catalog, schema, table);
     }
 
     @Override

@@ -1,0 +1,188 @@
+package io.sluice.gateway.server.jdbc;
+
+import io.sluice.adapters.spi.Source;
+import io.sluice.gateway.catalog.SluiceTypeSystem;
+import io.sluice.gateway.catalog.SourceCatalog;
+import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.ColumnMetaData;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
+
+/**
+ * {@code DatabaseMetaData} answers as BI tools expect them: each source is a catalog ({@code TABLE_CAT}), each of its
+ * schemas a schema, so {@code catalog.schema.table} is exactly how tables are addressed in SQL. Calcite's own metadata
+ * would show only one level below the root.
+ */
+final class CatalogMetadata {
+
+    private static final List<ColumnMetaData> CATALOG_COLUMNS = columns(String.class, "TABLE_CAT");
+    private static final List<ColumnMetaData> SCHEMA_COLUMNS =
+            columns(String.class, "TABLE_SCHEM", "TABLE_CATALOG");
+    private static final List<ColumnMetaData> TABLE_COLUMNS = columns(
+            String.class,
+            "TABLE_CAT",
+            "TABLE_SCHEM",
+            "TABLE_NAME",
+            "TABLE_TYPE",
+            "REMARKS",
+            "TYPE_CAT",
+            "TYPE_SCHEM",
+            "TYPE_NAME",
+            "SELF_REFERENCING_COL_NAME",
+            "REF_GENERATION");
+    private static final List<ColumnMetaData> TABLE_TYPE_COLUMNS = columns(String.class, "TABLE_TYPE");
+    private static final List<ColumnMetaData> PRIMARY_KEY_COLUMNS = List.of(
+            MetaImpl.columnMetaData("TABLE_CAT", 0, String.class, true),
+            MetaImpl.columnMetaData("TABLE_SCHEM", 1, String.class, true),
+            MetaImpl.columnMetaData("TABLE_NAME", 2, String.class, false),
+            MetaImpl.columnMetaData("COLUMN_NAME", 3, String.class, false),
+            MetaImpl.columnMetaData("KEY_SEQ", 4, Short.class, false),
+            MetaImpl.columnMetaData("PK_NAME", 5, String.class, true));
+
+    private final SourceCatalog catalog;
+    private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+
+    CatalogMetadata(SourceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    Meta.MetaResultSet catalogs(String connectionId) {
+        List<Object> rows = new ArrayList<>();
+        for (String name : catalog.names()) {
+            rows.add(new Object[] {name});
+        }
+        return resultSet(connectionId, CATALOG_COLUMNS, rows);
+    }
+
+    Meta.MetaResultSet schemas(String connectionId, String catalogName, String schemaPattern) {
+        List<Object> rows = new ArrayList<>();
+        for (Source source : sources(catalogName)) {
+            for (String schema : schemaNames(source, schemaPattern)) {
+                rows.add(new Object[] {schema, source.name()});
+            }
+        }
+        return resultSet(connectionId, SCHEMA_COLUMNS, rows);
+    }
+
+    Meta.MetaResultSet tables(
+            String connectionId, String catalogName, String schemaPattern, String tablePattern, List<String> types) {
+        List<Object> rows = new ArrayList<>();
+        forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
+            String type = tableType(table);
+            if (type != null && (types == null || types.contains(type))) {
+                rows.add(new Object[] {source.name(), schema, name, type, null, null, null, null, null, null});
+            }
+        });
+        return resultSet(connectionId, TABLE_COLUMNS, rows);
+    }
+
+    Meta.MetaResultSet tableTypes(String connectionId) {
+        return resultSet(connectionId, TABLE_TYPE_COLUMNS, List.of(new Object[] {"TABLE"}, new Object[] {"VIEW"}));
+    }
+
+    Meta.MetaResultSet columns(
+            String connectionId, String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
+        Predicate<String> columnMatches = matcher(columnPattern);
+        List<Object> rows = new ArrayList<>();
+        forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
+            if (tableType(table) == null) {
+                return;
+            }
+            for (RelDataTypeField field : table.getRowType(typeFactory).getFieldList()) {
+                if (columnMatches.test(field.getName())) {
+                    rows.add(ColumnDescription.of(field).toRow(source.name(), schema, name));
+                }
+            }
+        });
+        return resultSet(connectionId, ColumnDescription.COLUMNS, rows);
+    }
+
+    Meta.MetaResultSet primaryKeys(String connectionId, String catalogName, String schema, String table) {
+        List<Object> rows = new ArrayList<>();
+        for (Source source : sources(catalogName)) {
+            if (schema == null || table == null) {
+                continue;
+            }
+            List<String> key = source.capabilities().primaryKey(schema, table);
+            for (int i = 0; i < key.size(); i++) {
+                rows.add(new Object[] {source.name(), schema, table, key.get(i), (short) (i + 1), null});
+            }
+        }
+        return resultSet(connectionId, PRIMARY_KEY_COLUMNS, rows);
+    }
+
+    /** Receives one table found by {@link #forEachTable}. */
+    @FunctionalInterface
+    private interface TableVisitor {
+        void visit(Source source, String schema, String name, Table table);
+    }
+
+    private void forEachTable(String catalogName, String schemaPattern, String tablePattern, TableVisitor visitor) {
+        LikePattern tables = tablePattern == null ? LikePattern.any() : new LikePattern(tablePattern);
+        for (Source source : sources(catalogName)) {
+            for (String schemaName : schemaNames(source, schemaPattern)) {
+                Schema schema = source.schema().subSchemas().get(schemaName);
+                if (schema == null) {
+                    continue;
+                }
+                for (String tableName : schema.tables().getNames(tables).stream().sorted().toList()) {
+                    Table table = schema.tables().get(tableName);
+                    if (table != null) {
+                        visitor.visit(source, schemaName, tableName, table);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Source> sources(String catalogName) {
+        return catalog.sources().stream()
+                .filter(source -> catalogName == null || catalogName.equals(source.name()))
+                .toList();
+    }
+
+    private static List<String> schemaNames(Source source, String schemaPattern) {
+        LikePattern pattern = schemaPattern == null ? LikePattern.any() : new LikePattern(schemaPattern);
+        return source.schema().subSchemas().getNames(pattern).stream().sorted().toList();
+    }
+
+    /** TABLE or VIEW for what can be queried; null for what cannot (indexes, sequences, types). */
+    private static String tableType(Table table) {
+        return switch (table.getJdbcTableType()) {
+            case VIEW, MATERIALIZED_VIEW -> "VIEW";
+            // OTHER: "BASE TABLE" (DuckDB, MySQL) and "partitioned table" (PostgreSQL) have no constant of their own.
+            case TABLE, OTHER, FOREIGN_TABLE, LOCAL_TEMPORARY, GLOBAL_TEMPORARY, TEMPORARY_TABLE -> "TABLE";
+            default -> null;
+        };
+    }
+
+    private static Predicate<String> matcher(String pattern) {
+        if (pattern == null) {
+            return name -> true;
+        }
+        return LikePattern.matcher(pattern)::apply;
+    }
+
+    private static List<ColumnMetaData> columns(Class<?> type, String... names) {
+        List<ColumnMetaData> columns = new ArrayList<>();
+        for (String name : names) {
+            columns.add(MetaImpl.columnMetaData(name, columns.size(), type, DatabaseMetaData.columnNullable));
+        }
+        return columns;
+    }
+
+    private static Meta.MetaResultSet resultSet(String connectionId, List<ColumnMetaData> columns, List<Object> rows) {
+        Meta.Signature signature =
+                new Meta.Signature(columns, "", List.of(), null, Meta.CursorFactory.ARRAY, Meta.StatementType.SELECT);
+        return Meta.MetaResultSet.create(connectionId, -1, true, signature, Meta.Frame.create(0, true, rows));
+    }
+}
