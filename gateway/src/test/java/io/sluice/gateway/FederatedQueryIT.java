@@ -8,6 +8,7 @@ import io.sluice.adapters.testing.TestingPostgreSqlServer;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingSources;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -149,6 +150,32 @@ class FederatedQueryIT {
         List<PostgreSqlStatementLog.Entry> received = log.entriesContaining(pgSchema + "\".\"items");
         assertThat(received).hasSize(1);
         assertThat(received.get(0).query()).containsIgnoringCase("JOIN").contains("\"orders\"");
+    }
+
+    @Test
+    void preparedStatement_bindsParametersAndRunsAgain() throws Exception {
+        String sql = "SELECT count(*), sum(amount) FROM pg." + pgSchema + ".orders WHERE customer_id = ? AND status = ?";
+        try (Connection c = gateway.connect();
+                PreparedStatement ps = c.prepareStatement(sql);
+                Connection pg = POSTGRES.openConnection()) {
+            for (int customer : new int[] {7, 13}) {
+                ps.setInt(1, customer);
+                ps.setString(2, "F");
+                String expected = rows(
+                                pg,
+                                "SELECT count(*), sum(amount) FROM " + pgSchema + ".orders WHERE customer_id = " + customer
+                                        + " AND status = 'F'")
+                        .toString();
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(List.of(List.of(
+                                            String.valueOf(rs.getLong(1)),
+                                            rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+                                    .toString())
+                            .isEqualTo(expected);
+                }
+            }
+        }
     }
 
     static List<List<String>> rows(Connection connection, String sql) throws SQLException {
