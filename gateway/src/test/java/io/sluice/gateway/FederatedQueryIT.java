@@ -7,6 +7,7 @@ import io.sluice.adapters.testing.TestingMariaDbServer;
 import io.sluice.adapters.testing.TestingPostgreSqlServer;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingSources;
+import io.sluice.gateway.testing.TestingSqlLine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -111,6 +112,42 @@ class FederatedQueryIT {
         try (Connection c = gateway.connect()) {
             assertThat(rows(c, federated)).isNotEmpty().isEqualTo(expected);
         }
+    }
+
+    /**
+     * The "must show" of the foundation: a separate JVM with only SQLLine and the shaded driver jar on its class path
+     * runs the cross-source join and prints the same rows PostgreSQL computes on copies of both tables.
+     */
+    @Test
+    void crossSourceJoin_fromSqlLineInASeparateJvm_matchesPostgreSql() throws Exception {
+        String join = "SELECT c.country, count(*) AS orders, sum(o.amount) AS revenue FROM %s o JOIN %s c"
+                + " ON o.customer_id = c.c_id GROUP BY c.country ORDER BY c.country";
+        List<List<String>> expected;
+        try (Connection pg = POSTGRES.openConnection()) {
+            expected = rows(pg, join.formatted(pgSchema + ".orders", pgSchema + ".customers_copy"));
+        }
+        List<String> printed = TestingSqlLine.run(
+                gateway.gateway().jdbcUrl(),
+                TestingGateway.USER,
+                TestingGateway.PASSWORD,
+                join.formatted("pg." + pgSchema + ".orders", "my." + myDatabase + ".customers"));
+        List<String> expectedLines = expected.stream()
+                .map(row -> String.join(",", row.stream().map(v -> "'" + v + "'").toList()))
+                .toList();
+        assertThat(printed.stream().map(FederatedQueryIT::normalizeCsvLine).toList()).isEqualTo(expectedLines);
+    }
+
+    /** SQLLine prints DECIMALs with their scale; the reference strips trailing zeros. */
+    private static String normalizeCsvLine(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.split(",")) {
+            String value = cell.substring(1, cell.length() - 1);
+            if (value.matches("-?\\d+\\.\\d+")) {
+                value = new java.math.BigDecimal(value).stripTrailingZeros().toPlainString();
+            }
+            cells.add("'" + value + "'");
+        }
+        return String.join(",", cells);
     }
 
     @Test

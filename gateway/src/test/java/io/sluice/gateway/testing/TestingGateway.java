@@ -46,6 +46,11 @@ public final class TestingGateway implements AutoCloseable {
         return DriverManager.getConnection(gateway.avaticaUrl(), USER, PASSWORD);
     }
 
+    /** A connection through Sluice's own driver ({@code sluice-jdbc}, the shaded jar), as user {@link #USER}. */
+    public Connection connectWithDriver() throws SQLException {
+        return DriverManager.getConnection(gateway.jdbcUrl(), USER, PASSWORD);
+    }
+
     @Override
     public void close() {
         gateway.close();
