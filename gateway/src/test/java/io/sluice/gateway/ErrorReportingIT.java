@@ -92,7 +92,7 @@ class ErrorReportingIT {
     @Test
     void wrongPassword_isRejected() {
         assertThatThrownBy(
-                        () -> DriverManager.getConnection(gateway.gateway().avaticaUrl(), TestingGateway.USER, "wrong"))
+                        () -> DriverManager.getConnection(gateway.gateway().jdbcUrl(), TestingGateway.USER, "wrong"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("AUTHENTICATION_FAILED")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));
@@ -100,7 +100,7 @@ class ErrorReportingIT {
 
     @Test
     void missingPassword_isRejected() {
-        assertThatThrownBy(() -> DriverManager.getConnection(gateway.gateway().avaticaUrl()))
+        assertThatThrownBy(() -> DriverManager.getConnection(gateway.gateway().jdbcUrl()))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("requires a user name and password")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));

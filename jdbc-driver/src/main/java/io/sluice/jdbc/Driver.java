@@ -19,7 +19,6 @@ import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.avatica.remote.AvaticaHttpClient;
-import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.RemoteProtobufService;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.SluiceRemoteMetaBridge;
@@ -33,7 +32,7 @@ import org.apache.calcite.avatica.remote.SluiceRemoteMetaBridge;
  * <pre>jdbc:sluice://host[:port][/][?property=value[&amp;property=value...]]</pre>
  *
  * <p>The host is a name, an IPv4 address or an IPv6 address in brackets
- * ({@code jdbc:sluice://[::1]:8765}); the port defaults to {@value SluiceUrl#DEFAULT_PORT}, the
+ * ({@code jdbc:sluice://[::1]:8765}); the port defaults to 8765, the
  * gateway's JDBC port. The properties, in the query or in the {@link Properties} argument (which
  * wins), are those of {@link SluiceConnectionProperty}; see there for the rules of precedence,
  * encoding and validation. Example:
@@ -153,9 +152,7 @@ public final class Driver extends UnregisteredDriver {
             handler.onConnectionInit(connection);
             // What Avatica's remote.Driver.connect does, minus its client-side load balancing, and
             // sending the gateway only user and password rather than every client setting.
-            connection
-                    .getService()
-                    .apply(new Service.OpenConnectionRequest(connection.id, parsed.serverProperties()));
+            connection.getService().apply(new Service.OpenConnectionRequest(connection.id, parsed.serverProperties()));
         } catch (RuntimeException e) {
             throw cannotConnect(parsed, e);
         }
@@ -176,7 +173,7 @@ public final class Driver extends UnregisteredDriver {
             throw new IllegalArgumentException("Invalid gateway address " + config.url(), e);
         }
         AvaticaHttpClient httpClient = config.httpClientFactory().getClient(url, config, null);
-        Service service = new RemoteProtobufService(httpClient, new ProtobufTranslationImpl());
+        Service service = new RemoteProtobufService(httpClient, WireNameTranslation.create());
         connection.setService(service);
         return SluiceRemoteMetaBridge.newRemoteMeta(connection, service);
     }
@@ -226,7 +223,9 @@ public final class Driver extends UnregisteredDriver {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        String reason = cause.getMessage() != null
+                ? cause.getMessage()
+                : cause.getClass().getSimpleName();
         return new SQLException(
                 "Could not connect to the Sluice gateway at " + url.hostAndPort() + " (" + url.gatewayUrl() + "): "
                         + reason,

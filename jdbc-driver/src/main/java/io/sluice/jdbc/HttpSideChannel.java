@@ -25,11 +25,12 @@ import org.apache.calcite.avatica.ConnectionConfig;
  *
  * <p>Cancel protocol: {@code POST http(s)://host:port/sluice/v1/cancel} with
  * {@code Content-Type: application/json; charset=utf-8} and the body
- * {@code {"connectionId":"<Avatica connection id>","statementId":<Avatica statement id>}} — the
- * ids the gateway's Avatica {@code Meta} already knows the connection and statement by. The
- * gateway answers 2xx (preferably 204) once it has asked the statement's query to stop, and also
- * when nothing is running or the ids are unknown, so a cancel can be retried and raced safely. A
- * 404 means the gateway has no side channel. The connection id is a random UUID that only the
+ * {@code {"connectionId":"<Avatica connection id>","statementId":<Avatica statement id>,"reason":"cancel"}}
+ * — the ids the gateway's Avatica {@code Meta} already knows the connection and statement by, and
+ * {@code "timeout"} instead of {@code "cancel"} when the statement's query timeout struck. The
+ * gateway answers 2xx once it has asked the statement's query to stop, and also when nothing is
+ * running or the ids are unknown, so a cancel can be retried and raced safely; the body of the
+ * answer (e.g. {@code {"stopped":true}}) is not read. A 404 means the gateway has no side channel. The connection id is a random UUID that only the
  * client and the gateway see, which is what authorizes the request.
  *
  * <p>Uses the JDK's {@link HttpClient}, created on the first request, so that a connection that
@@ -37,6 +38,20 @@ import org.apache.calcite.avatica.ConnectionConfig;
  */
 final class HttpSideChannel {
     static final String CANCEL_PATH = "/sluice/v1/cancel";
+
+    /** Why a statement is cancelled, as the cancel request's {@code reason} tells the gateway. */
+    enum Reason {
+        /** {@link java.sql.Statement#cancel()} was called. */
+        CANCEL("cancel"),
+        /** The statement's query timeout struck. */
+        TIMEOUT("timeout");
+
+        private final String json;
+
+        Reason(String json) {
+            this.json = json;
+        }
+    }
 
     /** How long a side-channel request may take once connected; the gateway answers at once. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -81,16 +96,17 @@ final class HttpSideChannel {
      *
      * @param connectionId the Avatica connection id ({@code AvaticaConnection.id})
      * @param statementId the Avatica statement id ({@code AvaticaStatement.handle.id})
+     * @param reason why the statement is cancelled
      * @throws SQLFeatureNotSupportedException if the gateway has no side channel (HTTP 404)
      * @throws SQLException with SQLSTATE 08S01 if the request could not be sent, or HY000 if the
      *     gateway refused it
      */
-    void cancel(String connectionId, int statementId) throws SQLException {
+    void cancel(String connectionId, int statementId, Reason reason) throws SQLException {
         HttpRequest request = HttpRequest.newBuilder(cancelUri)
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        cancelRequestBody(connectionId, statementId), StandardCharsets.UTF_8))
+                        cancelRequestBody(connectionId, statementId, reason), StandardCharsets.UTF_8))
                 .build();
         HttpResponse<String> response;
         try {
@@ -125,8 +141,9 @@ final class HttpSideChannel {
     }
 
     /** Returns the JSON body of a cancel request. */
-    static String cancelRequestBody(String connectionId, int statementId) {
-        return "{\"connectionId\":" + jsonString(connectionId) + ",\"statementId\":" + statementId + "}";
+    static String cancelRequestBody(String connectionId, int statementId, Reason reason) {
+        return "{\"connectionId\":" + jsonString(connectionId) + ",\"statementId\":" + statementId + ",\"reason\":\""
+                + reason.json + "\"}";
     }
 
     private HttpClient client() {

@@ -97,8 +97,10 @@ final class SluiceUrl {
                             + " and queries name tables as source.schema.table");
         }
         if (authority.contains("@")) {
-            throw invalidUrl(url, "user information before the host is not supported; give user and password as"
-                    + " properties (?user=...&password=...)");
+            throw invalidUrl(
+                    url,
+                    "user information before the host is not supported; give user and password as"
+                            + " properties (?user=...&password=...)");
         }
 
         String host;
@@ -207,8 +209,7 @@ final class SluiceUrl {
         }
     }
 
-    private static void checkValue(SluiceConnectionProperty property, String value, boolean inUrl)
-            throws SQLException {
+    private static void checkValue(SluiceConnectionProperty property, String value, boolean inUrl) throws SQLException {
         String problem = property.problemWith(value);
         if (problem != null) {
             throw new SQLException(
@@ -268,8 +269,8 @@ final class SluiceUrl {
     String redactedUrl() {
         String query = fromUrl.entrySet().stream()
                 .filter(entry -> !entry.getKey().isSecret())
-                .map(entry -> entry.getKey().getName() + "="
-                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .map(entry ->
+                        entry.getKey().getName() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return PREFIX + "//" + hostAndPort() + (query.isEmpty() ? "" : "?" + query);
     }

@@ -50,8 +50,12 @@ final class StatementControl {
      * {@code meta.execute}), so it would wait for the very query it should stop.
      */
     void cancel() throws SQLException {
+        cancel(HttpSideChannel.Reason.CANCEL);
+    }
+
+    private void cancel(HttpSideChannel.Reason reason) throws SQLException {
         cancelFlag.set(true);
-        connection.sideChannel().cancel(connection.id, statement.handle.id);
+        connection.sideChannel().cancel(connection.id, statement.handle.id, reason);
     }
 
     /**
@@ -85,7 +89,7 @@ final class StatementControl {
     void timeoutReached() {
         timedOut = true;
         try {
-            cancel();
+            cancel(HttpSideChannel.Reason.TIMEOUT);
         } catch (SQLException e) {
             addWarning(new SQLWarning(
                     "The query timeout was reached but the query could not be cancelled on the gateway: "

@@ -7,6 +7,7 @@
  * <p>Only {@code Driver} and {@code SluiceConnectionProperty} are public; connections, statements
  * and the side-channel client are package-private extensions of Avatica's classes. The module
  * ships as one shaded jar with Avatica and its dependencies relocated under
- * {@code io.sluice.jdbc.shaded}; it depends on no other Sluice module.
+ * {@code io.sluice.jdbc.shaded} (so the protobuf message names that Avatica puts on the wire are
+ * translated back, see {@code WireNameTranslation}); it depends on no other Sluice module.
  */
 package io.sluice.jdbc;

@@ -23,7 +23,8 @@ class DriverTest {
     void acceptsUrl_onlySluiceUrls() throws SQLException {
         assertThat(driver.acceptsURL("jdbc:sluice://localhost:8765")).isTrue();
         assertThat(driver.acceptsURL("jdbc:sluice:garbage")).isTrue(); // connect() explains what is wrong
-        assertThat(driver.acceptsURL("jdbc:avatica:remote:url=http://localhost:8765")).isFalse();
+        assertThat(driver.acceptsURL("jdbc:avatica:remote:url=http://localhost:8765"))
+                .isFalse();
         assertThat(driver.acceptsURL("jdbc:postgresql://localhost/shop")).isFalse();
         assertThat(driver.acceptsURL("JDBC:SLUICE://localhost")).isFalse();
     }

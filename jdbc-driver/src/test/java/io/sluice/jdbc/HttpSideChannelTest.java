@@ -55,20 +55,20 @@ class HttpSideChannelTest {
     }
 
     private HttpSideChannel sideChannel() {
-        return new HttpSideChannel(
-                "http://127.0.0.1:" + server.getAddress().getPort(), null, Duration.ofSeconds(5));
+        return new HttpSideChannel("http://127.0.0.1:" + server.getAddress().getPort(), null, Duration.ofSeconds(5));
     }
 
     @Test
     void cancel_postsJsonWithConnectionAndStatementId() throws SQLException {
-        sideChannel().cancel("0b1c6a4e-2f5d-4c1e-9a57-3d2f0e4b8c11", 7);
+        sideChannel().cancel("0b1c6a4e-2f5d-4c1e-9a57-3d2f0e4b8c11", 7, HttpSideChannel.Reason.CANCEL);
 
         assertThat(received)
-                .containsExactly(new Received(
-                        "POST",
-                        "/sluice/v1/cancel",
-                        "application/json; charset=utf-8",
-                        "{\"connectionId\":\"0b1c6a4e-2f5d-4c1e-9a57-3d2f0e4b8c11\",\"statementId\":7}"));
+                .containsExactly(
+                        new Received(
+                                "POST",
+                                "/sluice/v1/cancel",
+                                "application/json; charset=utf-8",
+                                "{\"connectionId\":\"0b1c6a4e-2f5d-4c1e-9a57-3d2f0e4b8c11\",\"statementId\":7,\"reason\":\"cancel\"}"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class HttpSideChannelTest {
         status = 200;
         responseBody = "{\"cancelled\":true}";
 
-        sideChannel().cancel("c", 1);
+        sideChannel().cancel("c", 1, HttpSideChannel.Reason.CANCEL);
 
         assertThat(received).hasSize(1);
     }
@@ -85,7 +85,7 @@ class HttpSideChannelTest {
     void cancel_notFound_meansNoSideChannel() {
         status = 404;
 
-        assertThatThrownBy(() -> sideChannel().cancel("c", 1))
+        assertThatThrownBy(() -> sideChannel().cancel("c", 1, HttpSideChannel.Reason.CANCEL))
                 .isInstanceOf(SQLFeatureNotSupportedException.class)
                 .hasMessageContaining("does not support cancelling statements")
                 .hasMessageContaining("the query keeps running on the gateway");
@@ -96,7 +96,7 @@ class HttpSideChannelTest {
         status = 403;
         responseBody = "connection belongs to another user";
 
-        assertThatThrownBy(() -> sideChannel().cancel("c", 3))
+        assertThatThrownBy(() -> sideChannel().cancel("c", 3, HttpSideChannel.Reason.CANCEL))
                 .isInstanceOf(SQLException.class)
                 .hasFieldOrPropertyWithValue("SQLState", "HY000")
                 .hasMessageContaining("refused to cancel statement 3: HTTP 403: connection belongs to another user");
@@ -107,7 +107,7 @@ class HttpSideChannelTest {
         HttpSideChannel closed =
                 new HttpSideChannel("http://127.0.0.1:" + DriverTest.closedPort(), null, Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> closed.cancel("c", 1))
+        assertThatThrownBy(() -> closed.cancel("c", 1, HttpSideChannel.Reason.CANCEL))
                 .isInstanceOf(SQLException.class)
                 .hasFieldOrPropertyWithValue("SQLState", "08S01")
                 .hasMessageContaining("Could not send the request to cancel statement 1 to the Sluice gateway at"
@@ -116,7 +116,7 @@ class HttpSideChannelTest {
 
     @Test
     void cancelRequestBody_escapesJson() {
-        assertThat(HttpSideChannel.cancelRequestBody("a\"b\\c\n", -2))
-                .isEqualTo("{\"connectionId\":\"a\\\"b\\\\c\\u000a\",\"statementId\":-2}");
+        assertThat(HttpSideChannel.cancelRequestBody("a\"b\\c\n", -2, HttpSideChannel.Reason.TIMEOUT))
+                .isEqualTo("{\"connectionId\":\"a\\\"b\\\\c\\u000a\",\"statementId\":-2,\"reason\":\"timeout\"}");
     }
 }

@@ -170,8 +170,9 @@ class SluiceUrlTest {
         assertThatThrownBy(() -> parse("jdbc:sluice://h?fetchSize=" + fetchSize))
                 .isInstanceOf(SQLException.class)
                 .hasFieldOrPropertyWithValue("SQLState", "08001")
-                .hasMessageStartingWith("Invalid value '" + fetchSize + "' for connection property fetchSize in the URL:"
-                        + " expected a whole number of at least 1.");
+                .hasMessageStartingWith(
+                        "Invalid value '" + fetchSize + "' for connection property fetchSize in the URL:"
+                                + " expected a whole number of at least 1.");
     }
 
     @Test

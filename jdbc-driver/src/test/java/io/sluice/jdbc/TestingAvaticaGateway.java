@@ -46,14 +46,15 @@ import org.apache.calcite.avatica.remote.TypedValue;
  * the request and cancels the JDBC statement running the query.
  */
 final class TestingAvaticaGateway implements AutoCloseable {
-    private static final Pattern CANCEL_BODY =
-            Pattern.compile("\\{\"connectionId\":\"([^\"]*)\",\"statementId\":(-?[0-9]+)}");
+    private static final Pattern CANCEL_BODY = Pattern.compile(
+            "\\{\"connectionId\":\"([^\"]*)\",\"statementId\":(-?[0-9]+),\"reason\":\"(cancel|timeout)\"}");
 
     /**
      * A cancel request as received: whether its connection id named an open connection, and its
      * statement id a statement that was executing a query at that moment.
      */
-    record CancelRequest(String contentType, String body, boolean knownConnection, boolean statementRunning) {}
+    record CancelRequest(
+            String contentType, String body, String reason, boolean knownConnection, boolean statementRunning) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -132,7 +133,14 @@ final class TestingAvaticaGateway implements AutoCloseable {
     private static void serveAvatica(ProtobufHandler avatica, HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] request = exchange.getRequestBody().readAllBytes();
-            Handler.HandlerResponse<byte[]> response = avatica.apply(request);
+            Handler.HandlerResponse<byte[]> response;
+            try {
+                response = avatica.apply(request);
+            } catch (Error e) {
+                // AbstractHandler catches only Exceptions (e.g. not Avatica's own assertions);
+                // without a response, Avatica's client would resend the request.
+                response = avatica.convertToErrorResponse(new RuntimeException(e));
+            }
             byte[] body = response.getResponse();
             exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
             exchange.sendResponseHeaders(response.getStatusCode(), body.length);
@@ -155,7 +163,11 @@ final class TestingAvaticaGateway implements AutoCloseable {
             boolean knownConnection = meta.knowsConnection(connectionId);
             boolean running = knownConnection && meta.running.contains(statementId);
             cancelRequests.add(new CancelRequest(
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body, knownConnection, running));
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body,
+                    matcher.group(3),
+                    knownConnection,
+                    running));
             if (running) {
                 executor.execute(() -> meta.cancelWhileRunning(statementId));
             }

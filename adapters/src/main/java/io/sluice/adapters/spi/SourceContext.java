@@ -1,5 +1,6 @@
 package io.sluice.adapters.spi;
 
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -13,7 +14,11 @@ public record SourceContext(StatementListener statementListener) {
     /** Receives the statements a source opens while running part of a query, on the query's thread. */
     @FunctionalInterface
     public interface StatementListener {
-        void opened(Statement statement);
+        /**
+         * Called before the statement runs; throwing refuses it (the query was cancelled meanwhile), and the source
+         * then fails the query with that exception.
+         */
+        void opened(Statement statement) throws SQLException;
 
         StatementListener NONE = statement -> {};
     }

@@ -3,11 +3,16 @@ package io.sluice.gateway.execution;
 import io.sluice.adapters.spi.SourceContext;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +34,14 @@ public final class RunningQueries implements SourceContext.StatementListener {
         TIMED_OUT
     }
 
+    private static final int CANCEL_RETRIES = 20;
+    private static final Duration CANCEL_RETRY_INTERVAL = Duration.ofMillis(250);
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sluice-cancel-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ConcurrentMap<QueryKey, RunningQuery> queries = new ConcurrentHashMap<>();
     private final ThreadLocal<RunningQuery> current = new ThreadLocal<>();
 
@@ -44,7 +57,11 @@ public final class RunningQueries implements SourceContext.StatementListener {
                 : queries.computeIfAbsent(key, k -> new RunningQuery(engineStatement));
         RunningQuery previous = current.get();
         current.set(query);
-        return () -> current.set(previous);
+        query.activeSteps.incrementAndGet();
+        return () -> {
+            query.activeSteps.decrementAndGet();
+            current.set(previous);
+        };
     }
 
     /** Forgets a statement that the client closed. */
@@ -58,10 +75,13 @@ public final class RunningQueries implements SourceContext.StatementListener {
     }
 
     @Override
-    public void opened(Statement statement) {
+    public void opened(Statement statement) throws SQLException {
         RunningQuery query = current.get();
         if (query != null) {
             query.sourceStatements.add(statement);
+            if (query.stopReason != null) {
+                throw new SQLException("The query was stopped before it reached this source", "57014");
+            }
         }
     }
 
@@ -75,6 +95,23 @@ public final class RunningQueries implements SourceContext.StatementListener {
             return false;
         }
         query.stopReason = reason;
+        cancelAll(query);
+        // A driver ignores cancel() on a statement that is not executing yet (pgjdbc does), and the engine statement
+        // appears only once execution produced a result set: repeat the cancel while the query is still working.
+        for (int attempt = 1; attempt <= CANCEL_RETRIES; attempt++) {
+            RETRIES.schedule(
+                    () -> {
+                        if (query.activeSteps.get() > 0) {
+                            cancelAll(query);
+                        }
+                    },
+                    attempt * CANCEL_RETRY_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        return true;
+    }
+
+    private static void cancelAll(RunningQuery query) {
         for (Statement statement : query.sourceStatements) {
             cancelQuietly(statement);
         }
@@ -82,7 +119,6 @@ public final class RunningQueries implements SourceContext.StatementListener {
         if (engineStatement != null) {
             cancelQuietly(engineStatement);
         }
-        return true;
     }
 
     /** Why the query stopped early, if it did. */
@@ -113,6 +149,7 @@ public final class RunningQueries implements SourceContext.StatementListener {
     private static final class RunningQuery {
         final Supplier<Statement> engineStatement;
         final List<Statement> sourceStatements = new CopyOnWriteArrayList<>();
+        final AtomicInteger activeSteps = new AtomicInteger();
         volatile StopReason stopReason;
 
         RunningQuery(Supplier<Statement> engineStatement) {

@@ -11,6 +11,8 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Avatica's protobuf handler plus Sluice's side channel, on the same port: {@code POST /sluice/v1/cancel} with {@code
@@ -22,6 +24,7 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
     static final String SIDE_CHANNEL_PREFIX = "/sluice/v1/";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceAvaticaHandler.class);
 
     private final RunningQueries runningQueries;
 
@@ -63,6 +66,8 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
                 : RunningQueries.StopReason.CANCELLED;
         boolean stopped = runningQueries.stop(
                 body.get("connectionId").asText(), body.get("statementId").asInt(), reason);
+        LOG.info("{} request for statement {} of connection {}: {}", reason, body.get("statementId"),
+                body.get("connectionId").asText(), stopped ? "stopped" : "nothing running");
         reply(response, HttpServletResponse.SC_OK, "{\"stopped\":" + stopped + "}");
     }
 
