@@ -77,6 +77,11 @@ public final class TestingGatewayProcess implements AutoCloseable {
         thread.start();
     }
 
+    /** The URL for Sluice's own driver. */
+    public String jdbcUrl() {
+        return "jdbc:sluice://127.0.0.1:" + port + "?fetchSize=10000";
+    }
+
     public String avaticaUrl() {
         return "jdbc:avatica:remote:url=http://127.0.0.1:" + port + ";serialization=protobuf";
     }
