@@ -1,5 +1,6 @@
 package io.sluice.adapters.spi;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ public interface ConfigSection {
 
     /** An optional string (numbers and booleans are not strings). {@code ${env:NAME}} is resolved. */
     Optional<String> string(String key);
+
+    /** A file system path; a relative one is resolved against the directory of the config file. */
+    Optional<Path> path(String key);
 
     /** A required string; records "expected &lt;what&gt;, got nothing" when absent. */
     Optional<String> requiredString(String key, String what);

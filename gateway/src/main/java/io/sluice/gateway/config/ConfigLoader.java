@@ -86,7 +86,7 @@ public final class ConfigLoader {
         ConfigProblems problems = new ConfigProblems(fileName);
         Optional<MappingNode> document = compose(yaml, problems);
         problems.throwIfAny();
-        YamlConfigSection root = YamlConfigSection.root(document.orElseThrow(), problems, substitution);
+        YamlConfigSection root = YamlConfigSection.root(document.orElseThrow(), problems, substitution, baseDirectory);
         ServerConfig server = ServerConfigReader.read(root);
         Map<String, SourceConfig> sources = sourceReader.read(root);
         SecurityConfig security = SecurityConfigReader.read(root, server);

@@ -3,6 +3,7 @@ package io.sluice.gateway.config;
 import io.sluice.adapters.spi.ConfigSection;
 import io.sluice.adapters.spi.Secret;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -34,6 +35,7 @@ final class YamlConfigSection implements ConfigSection {
     private final Position position;
     private final ConfigProblems problems;
     private final EnvironmentSubstitution substitution;
+    private final Path baseDirectory;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> requested = new LinkedHashSet<>();
     private final Set<String> secretKeys = new HashSet<>();
@@ -45,17 +47,20 @@ final class YamlConfigSection implements ConfigSection {
             Position position,
             MappingNode node,
             ConfigProblems problems,
-            EnvironmentSubstitution substitution) {
+            EnvironmentSubstitution substitution,
+            Path baseDirectory) {
         this.path = path;
         this.position = position;
         this.problems = problems;
         this.substitution = substitution;
+        this.baseDirectory = baseDirectory;
         index(node);
     }
 
-    /** The document's top-level mapping. */
-    static YamlConfigSection root(MappingNode node, ConfigProblems problems, EnvironmentSubstitution substitution) {
-        return new YamlConfigSection("", Position.START, node, problems, substitution);
+    /** The document's top-level mapping; relative paths in it resolve against {@code baseDirectory}. */
+    static YamlConfigSection root(
+            MappingNode node, ConfigProblems problems, EnvironmentSubstitution substitution, Path baseDirectory) {
+        return new YamlConfigSection("", Position.START, node, problems, substitution, baseDirectory);
     }
 
     private void index(MappingNode node) {
@@ -97,6 +102,11 @@ final class YamlConfigSection implements ConfigSection {
     @Override
     public Set<String> keys() {
         return Collections.unmodifiableSet(entries.keySet());
+    }
+
+    @Override
+    public Optional<Path> path(String key) {
+        return string(key).map(value -> baseDirectory.resolve(value).normalize());
     }
 
     @Override
@@ -206,7 +216,7 @@ final class YamlConfigSection implements ConfigSection {
             error(key, "a mapping", describe(key, node));
             return Optional.empty();
         }
-        YamlConfigSection child = new YamlConfigSection(pathOf(key), keyPosition(key), mapping, problems, substitution);
+        YamlConfigSection child = new YamlConfigSection(pathOf(key), keyPosition(key), mapping, problems, substitution, baseDirectory);
         children.put(key, child);
         return Optional.of(child);
     }

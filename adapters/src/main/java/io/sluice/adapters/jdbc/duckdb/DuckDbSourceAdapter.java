@@ -3,11 +3,10 @@ package io.sluice.adapters.jdbc.duckdb;
 import io.sluice.adapters.spi.ConfigSection;
 import io.sluice.adapters.spi.SourceAdapter;
 import io.sluice.adapters.spi.SourceConfig;
-import java.nio.file.Path;
 
 /**
- * The {@code duckdb} source type. Config keys: {@code path} (a database file; absent means an empty in-memory
- * database), {@code read_only} (default true: Sluice only reads, and read-only files can be shared with other
+ * The {@code duckdb} source type. Config keys: {@code path} (a database file, relative to the config file's directory;
+ * absent means an empty in-memory database), {@code read_only} (default true: Sluice only reads, and read-only files can be shared with other
  * processes).
  */
 public final class DuckDbSourceAdapter implements SourceAdapter {
@@ -20,6 +19,6 @@ public final class DuckDbSourceAdapter implements SourceAdapter {
     @Override
     public SourceConfig parse(ConfigSection section) {
         return new DuckDbSourceConfig(
-                section.string("path").map(Path::of), section.bool("read_only").orElse(true));
+                section.path("path"), section.bool("read_only").orElse(true));
     }
 }
