@@ -131,9 +131,8 @@ public final class JdbcSource implements Source, SourceCapabilities {
     @Override
     public List<String> primaryKey(String schemaName, String table) {
         try (Connection connection = dataSource.getConnection();
-                ResultSet keys = connection
-                        .getMetaData()
-                        .getPrimaryKeys(dialect.catalog(connection), schemaName, table)) {
+                ResultSet keys =
+                        connection.getMetaData().getPrimaryKeys(dialect.catalog(connection), schemaName, table)) {
             SortedMap<Integer, String> columns = new TreeMap<>();
             while (keys.next()) {
                 columns.put(keys.getInt("KEY_SEQ"), keys.getString("COLUMN_NAME"));

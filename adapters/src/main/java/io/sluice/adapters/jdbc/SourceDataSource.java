@@ -86,7 +86,8 @@ final class SourceDataSource implements DataSource {
     }
 
     private SourceUnavailableException unavailable(SQLException e) {
-        return new SourceUnavailableException(sourceName, "Source '" + sourceName + "' is unavailable: " + rootMessage(e), e);
+        return new SourceUnavailableException(
+                sourceName, "Source '" + sourceName + "' is unavailable: " + rootMessage(e), e);
     }
 
     private static String rootMessage(Throwable e) {
