@@ -44,7 +44,7 @@ class DatabaseMetadataIT {
 
     @Test
     void catalogsAndSchemas_areSourcesAndTheirSchemas() throws Exception {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway.connectWithDriver()) {
             DatabaseMetaData md = c.getMetaData();
             assertThat(strings(md.getCatalogs(), "TABLE_CAT")).containsExactly("pg");
             List<String> schemas = new ArrayList<>();
@@ -59,7 +59,7 @@ class DatabaseMetadataIT {
 
     @Test
     void tables_listTablesAndViewsWithTheirCatalog() throws Exception {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway.connectWithDriver()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getTables("pg", schema, "%", null)) {
                 while (rs.next()) {
@@ -74,7 +74,7 @@ class DatabaseMetadataIT {
 
     @Test
     void columns_haveJdbcTypesSizesAndNullability() throws Exception {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway.connectWithDriver()) {
             List<String> columns = new ArrayList<>();
             try (ResultSet rs = c.getMetaData().getColumns("pg", schema, "orders", "%")) {
                 while (rs.next()) {
@@ -96,8 +96,22 @@ class DatabaseMetadataIT {
     }
 
     @Test
+    void primaryKeys_comeFromTheSource() throws Exception {
+        try (Connection c = gateway.connectWithDriver();
+                ResultSet rs = c.getMetaData().getPrimaryKeys("pg", schema, "orders")) {
+            List<String> key = new ArrayList<>();
+            while (rs.next()) {
+                key.add(rs.getString("TABLE_CAT") + "." + rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME")
+                        + " " + rs.getShort("KEY_SEQ") + ":" + rs.getString("COLUMN_NAME"));
+            }
+            // Ordered by COLUMN_NAME, as JDBC specifies.
+            assertThat(key).containsExactly("pg." + schema + ".orders 2:line", "pg." + schema + ".orders 1:o_id");
+        }
+    }
+
+    @Test
     void typeInfo_isNotEmpty() throws Exception {
-        try (Connection c = gateway.connect()) {
+        try (Connection c = gateway.connectWithDriver()) {
             assertThat(strings(c.getMetaData().getTypeInfo(), "TYPE_NAME")).contains("INTEGER", "VARCHAR", "DECIMAL");
         }
     }

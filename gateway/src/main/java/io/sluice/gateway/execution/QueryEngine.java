@@ -2,6 +2,7 @@ package io.sluice.gateway.execution;
 
 import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
+import io.sluice.gateway.catalog.SystemSchema;
 import java.sql.Connection;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -28,6 +29,7 @@ public final class QueryEngine {
         this.catalog = catalog;
         this.root = CalciteSchema.createRootSchema(false, false);
         catalog.registerIn(root.plus());
+        root.add(SystemSchema.NAME, new SystemSchema(catalog));
     }
 
     public SourceCatalog catalog() {
