@@ -42,6 +42,7 @@ final class HashPasswordCommand extends SluiceSubcommand {
                 return ExitCodes.FAILED;
             }
             out().println(Authenticator.hash(password));
+            out().flush();
             err().println("Put this hash in sluice.yaml as security.users.<name>.password_hash.");
             return ExitCodes.OK;
         } finally {

@@ -50,8 +50,8 @@ enum OutputFormat {
             try {
                 return OutputFormat.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("expected one of " + String.join(", ", new Names()) + ", got '"
-                        + value + "'");
+                throw new TypeConversionException(
+                        "expected one of " + String.join(", ", new Names()) + ", got '" + value + "'");
             }
         }
     }

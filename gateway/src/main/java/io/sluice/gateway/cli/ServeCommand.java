@@ -20,7 +20,8 @@ final class ServeCommand extends SluiceSubcommand {
     }
 
     private void announce(Gateway gateway) {
-        out().println("Sluice is up. Sources: " + String.join(", ", gateway.catalog().names()));
+        out().println("Sluice is up. Sources: "
+                + String.join(", ", gateway.catalog().names()));
         out().println("  JDBC URL (sluice-jdbc driver): " + gateway.jdbcUrl());
         out().println("  Avatica remote driver URL:     " + gateway.avaticaUrl());
         out().println("Press Ctrl-C to stop.");

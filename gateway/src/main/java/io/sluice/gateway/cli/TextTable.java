@@ -28,7 +28,9 @@ final class TextTable {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.size());
         }
-        rows.add(cells.stream().map(cell -> cell == null ? nullText : visible(cell)).toArray(String[]::new));
+        rows.add(cells.stream()
+                .map(cell -> cell == null ? nullText : visible(cell))
+                .toArray(String[]::new));
     }
 
     int rowCount() {
@@ -38,7 +40,8 @@ final class TextTable {
     /** Prints the heading, the separator and every row; trailing blanks are trimmed from each line. */
     void print(PrintWriter out) {
         int[] widths = widths();
-        String[] headings = columns.stream().map(Column::heading).map(TextTable::visible).toArray(String[]::new);
+        String[] headings =
+                columns.stream().map(Column::heading).map(TextTable::visible).toArray(String[]::new);
         printLine(out, headings, widths);
         StringBuilder separator = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {

@@ -29,7 +29,8 @@ public final class DemoConfig {
             yaml.append("  ")
                     .append(database.sourceName())
                     .append(": { type: duckdb, path: ")
-                    .append(singleQuoted(data.path(database).toAbsolutePath().normalize().toString()))
+                    .append(singleQuoted(
+                            data.path(database).toAbsolutePath().normalize().toString()))
                     .append(" }\n");
         }
         return yaml.append("security:\n").append("  allow_anonymous: true\n").toString();

@@ -1,5 +1,6 @@
 package io.sluice.gateway.demo;
 
+import io.trino.tpch.TextPool;
 import io.trino.tpch.TpchTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -52,6 +54,8 @@ public final class DemoData {
         for (DemoDatabase database : DemoDatabase.values()) {
             if (!Files.exists(path(database))) {
                 if (generated.isEmpty()) {
+                    // Building the generator's 300 MB text pool takes seconds; do it while DuckDB loads its library.
+                    CompletableFuture.runAsync(TextPool::getDefaultTextPool);
                     progress.printf(
                             Locale.ROOT,
                             "Generating TPC-H data (scale factor %s) in %s; this happens on the first start only.%n",
@@ -74,9 +78,14 @@ public final class DemoData {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + partial.toAbsolutePath())) {
             DuckDBConnection duckDb = connection.unwrap(DuckDBConnection.class);
             for (TpchTable<?> table : database.tables()) {
+                long tableStart = System.nanoTime();
                 long rows = TpchTableWriter.write(duckDb, table, scaleFactor);
                 progress.printf(
-                        Locale.ROOT, "  %-28s %,9d rows%n", database.sourceName() + ".main." + table.getTableName(), rows);
+                        Locale.ROOT,
+                        "  %-28s %,9d rows %6.1f s%n",
+                        database.sourceName() + ".main." + table.getTableName(),
+                        rows,
+                        seconds(tableStart));
                 progress.flush();
             }
             try (Statement statement = connection.createStatement()) {
@@ -86,9 +95,12 @@ public final class DemoData {
         }
         deleteWal(partial);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        progress.printf(
-                Locale.ROOT, "  %s ready (%.1f s)%n", target.getFileName(), (System.nanoTime() - start) / 1e9);
+        progress.printf(Locale.ROOT, "  %s ready (%.1f s)%n", target.getFileName(), seconds(start));
         progress.flush();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 
     private static void deleteLeftovers(Path partial) throws IOException {

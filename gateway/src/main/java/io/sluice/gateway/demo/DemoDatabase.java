@@ -10,7 +10,12 @@ import java.util.List;
 public enum DemoDatabase {
     WAREHOUSE(
             "warehouse",
-            List.of(TpchTable.ORDERS, TpchTable.LINE_ITEM, TpchTable.PART, TpchTable.PART_SUPPLIER, TpchTable.SUPPLIER)),
+            List.of(
+                    TpchTable.ORDERS,
+                    TpchTable.LINE_ITEM,
+                    TpchTable.PART,
+                    TpchTable.PART_SUPPLIER,
+                    TpchTable.SUPPLIER)),
     CRM("crm", List.of(TpchTable.CUSTOMER, TpchTable.NATION, TpchTable.REGION));
 
     private final String sourceName;

@@ -68,7 +68,7 @@ final class TpchTableWriter {
             case IDENTIFIER -> "BIGINT";
             case INTEGER -> "INTEGER";
             case DATE -> "DATE";
-            // Every DOUBLE of the generator is a DECIMAL(15,2) in the specification: prices, quantities, rates.
+                // Every DOUBLE of the generator is a DECIMAL(15,2) in the specification: prices, quantities, rates.
             case DOUBLE -> "DECIMAL(15,2)";
             case VARCHAR -> "VARCHAR";
         };
