@@ -30,9 +30,12 @@ class DatabaseMetadataIT {
                 Statement s = pg.createStatement()) {
             s.execute("CREATE TABLE " + schema + ".orders (o_id integer, line smallint, amount numeric(12,2) NOT NULL,"
                     + " note varchar(40), placed date, shipped timestamp(3), PRIMARY KEY (o_id, line))");
-            s.execute("CREATE VIEW " + schema + ".big_orders AS SELECT * FROM " + schema + ".orders WHERE amount > 100");
+            s.execute(
+                    "CREATE VIEW " + schema + ".big_orders AS SELECT * FROM " + schema + ".orders WHERE amount > 100");
         }
-        gateway = TestingGateway.builder().source("pg", TestingSources.postgresql()).start();
+        gateway = TestingGateway.builder()
+                .source("pg", TestingSources.postgresql())
+                .start();
     }
 
     @AfterAll
@@ -67,8 +70,7 @@ class DatabaseMetadataIT {
                             + rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE"));
                 }
             }
-            assertThat(tables)
-                    .containsExactly("pg." + schema + ".big_orders:VIEW", "pg." + schema + ".orders:TABLE");
+            assertThat(tables).containsExactly("pg." + schema + ".big_orders:VIEW", "pg." + schema + ".orders:TABLE");
         }
     }
 

@@ -91,8 +91,7 @@ class ErrorReportingIT {
 
     @Test
     void wrongPassword_isRejected() {
-        assertThatThrownBy(
-                        () -> DriverManager.getConnection(gateway.gateway().jdbcUrl(), TestingGateway.USER, "wrong"))
+        assertThatThrownBy(() -> DriverManager.getConnection(gateway.gateway().jdbcUrl(), TestingGateway.USER, "wrong"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("AUTHENTICATION_FAILED")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28P01"));

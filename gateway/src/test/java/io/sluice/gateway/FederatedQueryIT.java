@@ -132,9 +132,11 @@ class FederatedQueryIT {
                 TestingGateway.PASSWORD,
                 join.formatted("pg." + pgSchema + ".orders", "my." + myDatabase + ".customers"));
         List<String> expectedLines = expected.stream()
-                .map(row -> String.join(",", row.stream().map(v -> "'" + v + "'").toList()))
+                .map(row ->
+                        String.join(",", row.stream().map(v -> "'" + v + "'").toList()))
                 .toList();
-        assertThat(printed.stream().map(FederatedQueryIT::normalizeCsvLine).toList()).isEqualTo(expectedLines);
+        assertThat(printed.stream().map(FederatedQueryIT::normalizeCsvLine).toList())
+                .isEqualTo(expectedLines);
     }
 
     /** SQLLine prints DECIMALs with their scale; the reference strips trailing zeros. */
@@ -191,7 +193,8 @@ class FederatedQueryIT {
 
     @Test
     void preparedStatement_bindsParametersAndRunsAgain() throws Exception {
-        String sql = "SELECT count(*), sum(amount) FROM pg." + pgSchema + ".orders WHERE customer_id = ? AND status = ?";
+        String sql =
+                "SELECT count(*), sum(amount) FROM pg." + pgSchema + ".orders WHERE customer_id = ? AND status = ?";
         try (Connection c = gateway.connect();
                 PreparedStatement ps = c.prepareStatement(sql);
                 Connection pg = POSTGRES.openConnection()) {
@@ -200,14 +203,16 @@ class FederatedQueryIT {
                 ps.setString(2, "F");
                 String expected = rows(
                                 pg,
-                                "SELECT count(*), sum(amount) FROM " + pgSchema + ".orders WHERE customer_id = " + customer
-                                        + " AND status = 'F'")
+                                "SELECT count(*), sum(amount) FROM " + pgSchema + ".orders WHERE customer_id = "
+                                        + customer + " AND status = 'F'")
                         .toString();
                 try (ResultSet rs = ps.executeQuery()) {
                     assertThat(rs.next()).isTrue();
                     assertThat(List.of(List.of(
                                             String.valueOf(rs.getLong(1)),
-                                            rs.getBigDecimal(2).stripTrailingZeros().toPlainString()))
+                                            rs.getBigDecimal(2)
+                                                    .stripTrailingZeros()
+                                                    .toPlainString()))
                                     .toString())
                             .isEqualTo(expected);
                 }

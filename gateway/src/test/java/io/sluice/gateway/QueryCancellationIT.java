@@ -37,7 +37,9 @@ class QueryCancellationIT {
             s.execute("CREATE TABLE " + schema + ".a AS SELECT i AS x FROM generate_series(1, 40000) i");
             s.execute("ANALYZE " + schema + ".a");
         }
-        gateway = TestingGateway.builder().source("pg", TestingSources.postgresql()).start();
+        gateway = TestingGateway.builder()
+                .source("pg", TestingSources.postgresql())
+                .start();
     }
 
     @AfterAll

@@ -2,8 +2,8 @@ package io.sluice.gateway.config;
 
 import io.sluice.adapters.spi.ConfigSection;
 import io.sluice.adapters.spi.Secret;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -216,7 +216,8 @@ final class YamlConfigSection implements ConfigSection {
             error(key, "a mapping", describe(key, node));
             return Optional.empty();
         }
-        YamlConfigSection child = new YamlConfigSection(pathOf(key), keyPosition(key), mapping, problems, substitution, baseDirectory);
+        YamlConfigSection child =
+                new YamlConfigSection(pathOf(key), keyPosition(key), mapping, problems, substitution, baseDirectory);
         children.put(key, child);
         return Optional.of(child);
     }

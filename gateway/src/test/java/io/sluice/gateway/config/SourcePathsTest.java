@@ -23,6 +23,7 @@ class SourcePathsTest {
         SluiceConfig loaded = new ConfigLoader(Map.<String, String>of()::get).load(config);
 
         DuckDbSourceConfig duckdb = (DuckDbSourceConfig) loaded.sources().get("wh");
-        assertThat(duckdb.path()).contains(dir.resolve("data/wh.duckdb").toAbsolutePath().normalize());
+        assertThat(duckdb.path())
+                .contains(dir.resolve("data/wh.duckdb").toAbsolutePath().normalize());
     }
 }

@@ -23,9 +23,13 @@ public final class TestingSqlLine {
         Path dir = Path.of(System.getProperty("sluice.sqlline.dir", "target/sqlline"));
         List<String> jars;
         try (Stream<Path> files = Files.list(dir)) {
-            jars = files.map(Path::toString).filter(f -> f.endsWith(".jar")).sorted().toList();
+            jars = files.map(Path::toString)
+                    .filter(f -> f.endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
-        if (jars.stream().noneMatch(j -> j.contains("sluice-jdbc")) || jars.stream().noneMatch(j -> j.contains("sqlline"))) {
+        if (jars.stream().noneMatch(j -> j.contains("sluice-jdbc"))
+                || jars.stream().noneMatch(j -> j.contains("sqlline"))) {
             throw new IllegalStateException("SQLLine or the driver jar is missing from " + dir + ": " + jars
                     + " (the build copies them in pre-integration-test; run through Maven)");
         }

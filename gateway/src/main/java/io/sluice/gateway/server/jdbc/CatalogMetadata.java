@@ -25,8 +25,7 @@ import org.apache.calcite.schema.lookup.LikePattern;
 final class CatalogMetadata {
 
     private static final List<ColumnMetaData> CATALOG_COLUMNS = columns(String.class, "TABLE_CAT");
-    private static final List<ColumnMetaData> SCHEMA_COLUMNS =
-            columns(String.class, "TABLE_SCHEM", "TABLE_CATALOG");
+    private static final List<ColumnMetaData> SCHEMA_COLUMNS = columns(String.class, "TABLE_SCHEM", "TABLE_CATALOG");
     private static final List<ColumnMetaData> TABLE_COLUMNS = columns(
             String.class,
             "TABLE_CAT",
@@ -134,7 +133,8 @@ final class CatalogMetadata {
                 if (schema == null) {
                     continue;
                 }
-                for (String tableName : schema.tables().getNames(tables).stream().sorted().toList()) {
+                for (String tableName :
+                        schema.tables().getNames(tables).stream().sorted().toList()) {
                     Table table = schema.tables().get(tableName);
                     if (table != null) {
                         visitor.visit(source, schemaName, tableName, table);
@@ -159,7 +159,8 @@ final class CatalogMetadata {
     private static String tableType(Table table) {
         return switch (table.getJdbcTableType()) {
             case VIEW, MATERIALIZED_VIEW -> "VIEW";
-            // OTHER: "BASE TABLE" (DuckDB, MySQL) and "partitioned table" (PostgreSQL) have no constant of their own.
+                // OTHER: "BASE TABLE" (DuckDB, MySQL) and "partitioned table" (PostgreSQL) have no constant of their
+                // own.
             case TABLE, OTHER, FOREIGN_TABLE, LOCAL_TEMPORARY, GLOBAL_TEMPORARY, TEMPORARY_TABLE -> "TABLE";
             default -> null;
         };

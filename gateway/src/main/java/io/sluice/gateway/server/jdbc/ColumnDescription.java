@@ -49,7 +49,8 @@ record ColumnDescription(
                 size = precision == RelDataType.PRECISION_NOT_SPECIFIED ? Integer.MAX_VALUE : precision;
                 octets = size == Integer.MAX_VALUE ? Integer.MAX_VALUE : size * 4;
             }
-            case BINARY, VARBINARY -> size = precision == RelDataType.PRECISION_NOT_SPECIFIED ? Integer.MAX_VALUE : precision;
+            case BINARY, VARBINARY -> size =
+                    precision == RelDataType.PRECISION_NOT_SPECIFIED ? Integer.MAX_VALUE : precision;
             case DATE -> size = 10;
             case TIME -> {
                 size = precision > 0 ? 9 + precision : 8;
@@ -71,7 +72,9 @@ record ColumnDescription(
                 field.getName(),
                 field.getIndex() + 1,
                 typeName.getJdbcOrdinal(),
-                typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? "TIMESTAMP WITH TIME ZONE" : typeName.getName(),
+                typeName == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                        ? "TIMESTAMP WITH TIME ZONE"
+                        : typeName.getName(),
                 size,
                 digits,
                 radix,

@@ -66,8 +66,12 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
                 : RunningQueries.StopReason.CANCELLED;
         boolean stopped = runningQueries.stop(
                 body.get("connectionId").asText(), body.get("statementId").asInt(), reason);
-        LOG.info("{} request for statement {} of connection {}: {}", reason, body.get("statementId"),
-                body.get("connectionId").asText(), stopped ? "stopped" : "nothing running");
+        LOG.info(
+                "{} request for statement {} of connection {}: {}",
+                reason,
+                body.get("statementId"),
+                body.get("connectionId").asText(),
+                stopped ? "stopped" : "nothing running");
         reply(response, HttpServletResponse.SC_OK, "{\"stopped\":" + stopped + "}");
     }
 
