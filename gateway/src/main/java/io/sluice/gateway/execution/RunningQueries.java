@@ -34,7 +34,9 @@ public final class RunningQueries implements SourceContext.StatementListener {
         TIMED_OUT
     }
 
-    private static final int CANCEL_RETRIES = 20;
+    /** How long, at most, a stopped query keeps getting its statements cancelled while it is still working. */
+    private static final int CANCEL_RETRIES = 120;
+
     private static final Duration CANCEL_RETRY_INTERVAL = Duration.ofMillis(250);
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sluice-cancel-retry");
@@ -95,20 +97,33 @@ public final class RunningQueries implements SourceContext.StatementListener {
             return false;
         }
         query.stopReason = reason;
+        LOG.info(
+                "Stopping statement {} of connection {} ({}): {} source statement(s), {} active step(s)",
+                statementId,
+                connectionId,
+                reason,
+                query.sourceStatements.size(),
+                query.activeSteps.get());
         cancelAll(query);
         // A driver ignores cancel() on a statement that is not executing yet (pgjdbc does), and the engine statement
         // appears only once execution produced a result set: repeat the cancel while the query is still working.
-        for (int attempt = 1; attempt <= CANCEL_RETRIES; attempt++) {
-            RETRIES.schedule(
-                    () -> {
-                        if (query.activeSteps.get() > 0) {
-                            cancelAll(query);
-                        }
-                    },
-                    attempt * CANCEL_RETRY_INTERVAL.toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
+        keepCancelling(query, CANCEL_RETRIES);
         return true;
+    }
+
+    private static void keepCancelling(RunningQuery query, int attemptsLeft) {
+        if (attemptsLeft == 0) {
+            return;
+        }
+        RETRIES.schedule(
+                () -> {
+                    if (query.activeSteps.get() > 0) {
+                        cancelAll(query);
+                        keepCancelling(query, attemptsLeft - 1);
+                    }
+                },
+                CANCEL_RETRY_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private static void cancelAll(RunningQuery query) {
@@ -133,7 +148,7 @@ public final class RunningQueries implements SourceContext.StatementListener {
                 statement.cancel();
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.debug("Cancelling a statement failed: {}", e.getMessage());
+            LOG.warn("Cancelling a statement failed: {}", e.toString());
         }
     }
 
