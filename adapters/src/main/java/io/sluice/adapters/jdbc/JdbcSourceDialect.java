@@ -1,6 +1,8 @@
 package io.sluice.adapters.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -48,6 +50,25 @@ public abstract class JdbcSourceDialect {
      */
     public abstract OptionalLong estimatedRowCount(Connection connection, String schema, String table)
             throws SQLException;
+
+    /**
+     * Runs a statistics query taking the schema and table name as its two parameters and returning the row count in
+     * its first column, or no row.
+     */
+    protected static OptionalLong rowCountFrom(Connection connection, String sql, String schema, String table)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return OptionalLong.empty();
+                }
+                long rows = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rows);
+            }
+        }
+    }
 
     /**
      * The Calcite type for a column as described by {@code DatabaseMetaData.getColumns}. Subclasses override to map

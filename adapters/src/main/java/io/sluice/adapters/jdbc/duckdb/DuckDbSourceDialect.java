@@ -2,8 +2,6 @@ package io.sluice.adapters.jdbc.duckdb;
 
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -51,12 +49,6 @@ final class DuckDbSourceDialect extends JdbcSourceDialect {
 
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(ROW_COUNT_SQL)) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-            }
-        }
+        return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
     }
 }

@@ -4,8 +4,6 @@ import io.sluice.adapters.jdbc.JdbcColumn;
 import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -54,17 +52,7 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
 
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(ROW_COUNT_SQL)) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    long rows = rs.getLong(1);
-                    return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rows);
-                }
-                return OptionalLong.empty();
-            }
-        }
+        return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
     }
 
     @Override
