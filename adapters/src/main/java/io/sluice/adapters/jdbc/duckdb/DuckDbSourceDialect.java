@@ -1,12 +1,17 @@
 package io.sluice.adapters.jdbc.duckdb;
 
+import io.sluice.adapters.jdbc.JdbcColumn;
+import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.DuckDBSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /** DuckDB's quirks. */
 final class DuckDbSourceDialect extends JdbcSourceDialect {
@@ -50,5 +55,15 @@ final class DuckDbSourceDialect extends JdbcSourceDialect {
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
         return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
+    }
+
+    @Override
+    public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
+        return switch (column.typeName()) {
+                // DuckDB's 4-byte FLOAT (alias REAL) is reported as JDBC FLOAT, which is double precision.
+            case "FLOAT", "REAL" -> typeFactory.createSqlType(SqlTypeName.REAL);
+            case "UUID" -> typeFactory.createSqlType(SqlTypeName.VARCHAR, 36);
+            default -> JdbcColumnTypes.standard(typeFactory, column);
+        };
     }
 }

@@ -1,13 +1,20 @@
 package io.sluice.adapters.jdbc.mysql;
 
+import io.sluice.adapters.jdbc.JdbcColumn;
+import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.MysqlSqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /** MySQL's and MariaDB's quirks. */
 final class MySqlSourceDialect extends JdbcSourceDialect {
@@ -29,6 +36,13 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
 
     @Override
     public Map<String, String> streamingProperties(int fetchSize) {
+        // Time zones stay at Connector/J's defaults (connectionTimeZone=LOCAL, no session zone forced): the engine
+        // reads
+        // every date-time with getTimestamp, so DATETIME keeps its wall-clock time and TIMESTAMP reads as the
+        // wall-clock
+        // time of the server's session zone. connectionTimeZone=SERVER or UTC would make TIMESTAMP the exact instant
+        // but shift every DATETIME by the zones' difference; forcing the JVM's zone on the session needs the server's
+        // time-zone tables, which MariaDB does not load by default.
         return Map.of(
                 // Connector/J buffers whole results unless it uses server-side cursors.
                 "useCursorFetch", "true",
@@ -47,5 +61,22 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
         return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
+    }
+
+    @Override
+    public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
+        if (column.jdbcType() == Types.CHAR || column.jdbcType() == Types.NCHAR) {
+            // MySQL returns CHAR(n) values without their trailing spaces; as CHAR(n) the engine would pad them again.
+            return typeFactory.createSqlType(SqlTypeName.VARCHAR, column.size());
+        }
+        // Unsigned integers take the next wider signed type (Connector/J reports them with the signed type's code, and
+        // reading the largest values as that type fails).
+        return switch (column.typeName().toUpperCase(Locale.ROOT)) {
+            case "TINYINT UNSIGNED" -> typeFactory.createSqlType(SqlTypeName.SMALLINT);
+            case "SMALLINT UNSIGNED", "MEDIUMINT UNSIGNED" -> typeFactory.createSqlType(SqlTypeName.INTEGER);
+            case "INT UNSIGNED", "INTEGER UNSIGNED" -> typeFactory.createSqlType(SqlTypeName.BIGINT);
+            case "BIGINT UNSIGNED" -> JdbcColumnTypes.decimal(typeFactory, 20, 0);
+            default -> JdbcColumnTypes.standard(typeFactory, column);
+        };
     }
 }

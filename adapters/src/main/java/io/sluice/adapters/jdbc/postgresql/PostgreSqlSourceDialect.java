@@ -57,9 +57,11 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
 
     @Override
     public RelDataType columnType(RelDataTypeFactory typeFactory, JdbcColumn column) {
+        // timestamptz needs nothing of its own: pgjdbc reports it as TIMESTAMP, and the standard mapping reads it as
+        // the
+        // instant's wall-clock time in the gateway's time zone (pgjdbc sets the session's TimeZone to the JVM's, so
+        // pushed-down literals mean the same wall-clock time).
         return switch (column.typeName()) {
-                // pgjdbc reports timestamptz as a plain TIMESTAMP; it is an instant.
-            case "timestamptz" -> JdbcColumnTypes.timestamp(typeFactory, SqlTypeName.TIMESTAMP);
             case "uuid" -> typeFactory.createSqlType(SqlTypeName.VARCHAR, 36);
             case "json", "jsonb", "xml", "inet", "cidr", "macaddr", "interval", "money" -> typeFactory.createSqlType(
                     SqlTypeName.VARCHAR);

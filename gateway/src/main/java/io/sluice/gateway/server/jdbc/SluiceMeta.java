@@ -16,6 +16,7 @@ import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.jdbc.UtcFrames;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 /**
@@ -71,14 +72,29 @@ final class SluiceMeta extends JdbcMeta {
         });
     }
 
+    /**
+     * Like {@link JdbcMeta#fetch} but reading with a UTC calendar, as Avatica reads the first frame; Avatica's own
+     * fetch uses the local calendar and shifts every date-time after the first frame by the zone offset.
+     */
     @Override
     public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount)
             throws NoSuchStatementException, MissingResultsException {
+        StatementInfo info = getStatementCache().getIfPresent(h.id);
+        if (info == null) {
+            throw new NoSuchStatementException(h);
+        }
+        if (!info.isResultSetInitialized()) {
+            throw new MissingResultsException(h);
+        }
         return run(h, false, () -> {
+            ResultSet resultSet = info.getResultSet();
+            if (resultSet == null) {
+                return Frame.EMPTY;
+            }
             try {
-                return super.fetch(h, offset, fetchMaxRowCount);
-            } catch (NoSuchStatementException | MissingResultsException e) {
-                throw new IllegalStateException(e);
+                return UtcFrames.frame(info, resultSet, offset, fetchMaxRowCount);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
         });
     }
