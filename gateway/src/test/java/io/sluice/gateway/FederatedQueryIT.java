@@ -192,6 +192,30 @@ class FederatedQueryIT {
     }
 
     @Test
+    void nonLatinLiterals_arePushedDownIntact() throws Exception {
+        try (Connection pg = POSTGRES.openConnection();
+                Statement s = pg.createStatement()) {
+            s.execute("CREATE TABLE " + pgSchema + ".cities (name text)");
+            s.execute("INSERT INTO " + pgSchema + ".cities VALUES ('東京'), ('Zürich'), ('Paris')");
+        }
+        try (Connection my = MARIADB.openConnection(myDatabase);
+                Statement s = my.createStatement()) {
+            s.execute("CREATE TABLE cities (name VARCHAR(20)) CHARACTER SET utf8mb4");
+            s.execute("INSERT INTO cities VALUES ('東京'), ('Zürich'), ('Paris')");
+        }
+        try (Connection c = gateway.connect()) {
+            for (String table : List.of("pg." + pgSchema + ".cities", "my." + myDatabase + ".cities")) {
+                assertThat(rows(c, "SELECT name FROM " + table + " WHERE name = '東京'"))
+                        .as(table)
+                        .containsExactly(List.of("東京"));
+                assertThat(rows(c, "SELECT name FROM " + table + " WHERE name LIKE 'Z%'"))
+                        .as(table)
+                        .containsExactly(List.of("Zürich"));
+            }
+        }
+    }
+
+    @Test
     void preparedStatement_bindsParametersAndRunsAgain() throws Exception {
         String sql =
                 "SELECT count(*), sum(amount) FROM pg." + pgSchema + ".orders WHERE customer_id = ? AND status = ?";
