@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.logging.Logger;
@@ -40,6 +42,12 @@ final class DuckDbDataSource implements DataSource, AutoCloseable {
             String url = "jdbc:duckdb:"
                     + path.map(p -> p.toAbsolutePath().toString()).orElse("");
             root = (DuckDBConnection) DriverManager.getConnection(url, properties);
+            // DuckDB reads TIMESTAMP literals compared with TIMESTAMPTZ columns in its own TimeZone setting (the
+            // operating system's by default); the gateway's values are in the JVM's zone, so make them agree.
+            try (Statement statement = root.createStatement()) {
+                statement.execute(
+                        "SET GLOBAL TimeZone = '" + ZoneId.systemDefault().getId() + "'");
+            }
         }
         return root.duplicate();
     }
