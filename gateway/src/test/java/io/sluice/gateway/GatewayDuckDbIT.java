@@ -62,6 +62,18 @@ class GatewayDuckDbIT {
     }
 
     @Test
+    void query_thatTheSourceRejects_isASourceError() throws Exception {
+        try (Connection c = gateway.connect();
+                Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("SELECT CAST(status AS INTEGER) FROM wh.main.orders"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("SOURCE_ERROR")
+                    .hasMessageContaining("A source failed the statement sent to it")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("58030"));
+        }
+    }
+
+    @Test
     void explain_showsSqlSentToSource() throws Exception {
         try (Connection c = gateway.connect();
                 Statement s = c.createStatement();

@@ -20,6 +20,9 @@ public final class ErrorTranslator {
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("Table '([^']*)' not found");
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']*)' not found");
 
+    /** How Calcite's JDBC adapter wraps whatever a source threw while running the statement it was sent. */
+    private static final String SOURCE_STATEMENT_FAILED = "While executing SQL [";
+
     private final Collection<String> sourceNames;
 
     /** @param sourceNames the configured sources, named in the advice for an unknown one */
@@ -51,6 +54,14 @@ public final class ErrorTranslator {
         CalciteContextException validation = find(error, CalciteContextException.class);
         if (validation != null) {
             return validationError(validation, error);
+        }
+        Throwable sourceFailure = findMessage(error, SOURCE_STATEMENT_FAILED);
+        if (sourceFailure != null) {
+            return new SluiceException(
+                    ErrorCode.SOURCE_ERROR,
+                    "A source failed the statement sent to it: " + rootMessage(sourceFailure)
+                            + " (EXPLAIN PLAN FOR the query shows the statement each source receives.)",
+                    error);
         }
         SQLException sql = find(error, SQLException.class);
         if (sql != null && sql.getSQLState() != null && !sql.getSQLState().startsWith("HY")) {
@@ -109,6 +120,15 @@ public final class ErrorTranslator {
             t = t.getCause();
         }
         return String.valueOf(t.getMessage());
+    }
+
+    private static Throwable findMessage(Throwable error, String prefix) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith(prefix)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {
