@@ -7,6 +7,7 @@ import io.sluice.gateway.error.ErrorTranslator;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.security.Authenticator;
+import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
 import java.sql.SQLException;
 
@@ -20,27 +21,40 @@ public final class Gateway implements AutoCloseable {
     private final SourceCatalog catalog;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
+    private final FlightServer flightServer;
 
-    private Gateway(SluiceConfig config, SourceCatalog catalog, QueryEngine engine, JdbcServer jdbcServer) {
+    private Gateway(
+            SluiceConfig config,
+            SourceCatalog catalog,
+            QueryEngine engine,
+            JdbcServer jdbcServer,
+            FlightServer flightServer) {
         this.config = config;
         this.catalog = catalog;
         this.engine = engine;
         this.jdbcServer = jdbcServer;
+        this.flightServer = flightServer;
     }
 
-    /** Opens the sources (without contacting them) and starts the JDBC server. */
+    /** Opens the sources (without contacting them) and starts the JDBC and Flight SQL servers. */
     public static Gateway start(SluiceConfig config) throws SQLException {
         RunningQueries runningQueries = new RunningQueries();
         SourceCatalog catalog = SourceCatalog.open(config.sources(), new SourceContext(runningQueries));
         try {
             QueryEngine engine = new QueryEngine(catalog);
-            JdbcServer jdbcServer = JdbcServer.start(
-                    config.server().jdbc(),
-                    engine,
-                    new Authenticator(config.security()),
-                    runningQueries,
-                    new ErrorTranslator(catalog.names()));
-            return new Gateway(config, catalog, engine, jdbcServer);
+            Authenticator authenticator = new Authenticator(config.security());
+            ErrorTranslator errors = new ErrorTranslator(catalog.names());
+            JdbcServer jdbcServer =
+                    JdbcServer.start(config.server().jdbc(), engine, authenticator, runningQueries, errors);
+            FlightServer flightServer;
+            try {
+                flightServer =
+                        FlightServer.start(config.server().flight(), engine, authenticator, runningQueries, errors);
+            } catch (RuntimeException e) {
+                jdbcServer.close();
+                throw e;
+            }
+            return new Gateway(config, catalog, engine, jdbcServer, flightServer);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
             throw e;
@@ -70,8 +84,25 @@ public final class Gateway implements AutoCloseable {
         return jdbcServer.port();
     }
 
+    /** The port of the Arrow Flight SQL server. */
+    public int flightPort() {
+        return flightServer.port();
+    }
+
+    /** The URL for the Arrow Flight SQL JDBC driver (plaintext). */
+    public String flightJdbcUrl() {
+        return "jdbc:arrow-flight-sql://" + config.server().flight().host() + ":" + flightServer.port()
+                + "?useEncryption=false";
+    }
+
+    /** The Flight SQL server, for its memory accounting in tests. */
+    public FlightServer flightServer() {
+        return flightServer;
+    }
+
     @Override
     public void close() {
+        flightServer.close();
         jdbcServer.close();
         catalog.close();
     }

@@ -49,7 +49,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
             SourceContext context) {
         this.name = name;
         this.dialect = dialect;
-        this.dataSource = new SourceDataSource(name, rawDataSource, context.statementListener());
+        this.dataSource = new SourceDataSource(name, rawDataSource, context.statementListener(), dialect);
         this.resources = resources;
         JdbcConvention convention = new SourceConvention(dialect.sqlDialect(), schemaExpression(name), name);
         this.schema = new JdbcSourceSchema(this, dataSource, convention);

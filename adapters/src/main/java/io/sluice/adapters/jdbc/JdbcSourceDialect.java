@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.calcite.rel.type.RelDataType;
@@ -68,6 +69,14 @@ public abstract class JdbcSourceDialect {
                 return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(rows);
             }
         }
+    }
+
+    /**
+     * Asks the database to stop the statement; may be called repeatedly (the gateway retries until the query is
+     * over), also before the statement started executing.
+     */
+    public void cancel(Statement statement) throws SQLException {
+        statement.cancel();
     }
 
     /**

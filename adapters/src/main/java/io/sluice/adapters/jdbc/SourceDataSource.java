@@ -18,18 +18,22 @@ import javax.sql.DataSource;
 
 /**
  * The data source the generated query code reads from: connection failures become {@link SourceUnavailableException}s
- * naming the source, and every statement opened is reported to the gateway so that it can be cancelled.
+ * naming the source, and every statement opened is reported to the gateway so that it can be cancelled (through the
+ * dialect, which knows how to make a cancel stick).
  */
 final class SourceDataSource implements DataSource {
 
     private final String sourceName;
     private final DataSource delegate;
     private final StatementListener statementListener;
+    private final JdbcSourceDialect dialect;
 
-    SourceDataSource(String sourceName, DataSource delegate, StatementListener statementListener) {
+    SourceDataSource(
+            String sourceName, DataSource delegate, StatementListener statementListener, JdbcSourceDialect dialect) {
         this.sourceName = sourceName;
         this.delegate = delegate;
         this.statementListener = statementListener;
+        this.dialect = dialect;
     }
 
     @Override
@@ -54,6 +58,10 @@ final class SourceDataSource implements DataSource {
     }
 
     private Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        if (target instanceof Statement statement && method.getName().equals("cancel") && args == null) {
+            dialect.cancel(statement);
+            return null;
+        }
         Object result;
         try {
             result = method.invoke(target, args);
@@ -68,21 +76,29 @@ final class SourceDataSource implements DataSource {
             throw cause;
         }
         if (result instanceof CallableStatement statement) {
-            statementListener.opened(statement);
-            return translating(statement, CallableStatement.class);
+            return track(translating(statement, CallableStatement.class));
         }
         if (result instanceof PreparedStatement statement) {
-            statementListener.opened(statement);
-            return translating(statement, PreparedStatement.class);
+            return track(translating(statement, PreparedStatement.class));
         }
         if (result instanceof Statement statement) {
-            statementListener.opened(statement);
-            return translating(statement, Statement.class);
+            return track(translating(statement, Statement.class));
         }
         if (result instanceof DatabaseMetaData metaData) {
             return translating(metaData, DatabaseMetaData.class);
         }
         return result;
+    }
+
+    /** Hands a new statement (its proxy, whose cancel() goes through the dialect) to the gateway. */
+    private <T extends Statement> T track(T statement) throws SQLException {
+        try {
+            statementListener.opened(statement);
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+        return statement;
     }
 
     private SourceUnavailableException unavailable(SQLException e) {

@@ -73,7 +73,9 @@ public final class TestingGateway implements AutoCloseable {
 
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
-                    new JdbcServerConfig("127.0.0.1", 0), FlightServerConfig.defaults(), AdminServerConfig.defaults());
+                    new JdbcServerConfig("127.0.0.1", 0),
+                    new FlightServerConfig("127.0.0.1", 0),
+                    AdminServerConfig.defaults());
             SecurityConfig security =
                     new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
             SluiceConfig config = new SluiceConfig(server, sources, security, Optional.empty(), Path.of("."));

@@ -5,6 +5,7 @@ import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.calcite.rel.type.RelDataType;
@@ -12,6 +13,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.postgresql.core.BaseConnection;
 
 /** PostgreSQL's quirks. */
 final class PostgreSqlSourceDialect extends JdbcSourceDialect {
@@ -48,6 +50,19 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
                 || schemaName.startsWith("pg_catalog")
                 || schemaName.startsWith("pg_toast")
                 || schemaName.startsWith("pg_temp");
+    }
+
+    /**
+     * pgjdbc's {@code Statement.cancel()} sends one cancel request per execution and ignores later calls, so a cancel
+     * that reaches the server just before the statement starts is lost for good. The connection's cancel request is
+     * sent every time it is asked for; the gateway repeats it only while the query still holds this connection.
+     */
+    @Override
+    public void cancel(Statement statement) throws SQLException {
+        if (statement.isClosed()) {
+            return;
+        }
+        statement.getConnection().unwrap(BaseConnection.class).cancelQuery();
     }
 
     @Override

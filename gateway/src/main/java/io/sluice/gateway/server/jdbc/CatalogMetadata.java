@@ -1,6 +1,7 @@
 package io.sluice.gateway.server.jdbc;
 
 import io.sluice.adapters.spi.Source;
+import io.sluice.gateway.catalog.CatalogListing;
 import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
 import java.sql.DatabaseMetaData;
@@ -13,8 +14,6 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.schema.Schema;
-import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
@@ -47,16 +46,16 @@ final class CatalogMetadata {
             MetaImpl.columnMetaData("KEY_SEQ", 4, Short.class, false),
             MetaImpl.columnMetaData("PK_NAME", 5, String.class, true));
 
-    private final SourceCatalog catalog;
+    private final CatalogListing listing;
     private final JavaTypeFactory typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
 
     CatalogMetadata(SourceCatalog catalog) {
-        this.catalog = catalog;
+        this.listing = new CatalogListing(catalog);
     }
 
     Meta.MetaResultSet catalogs(String connectionId) {
         List<Object> rows = new ArrayList<>();
-        for (String name : catalog.names()) {
+        for (String name : listing.catalogNames()) {
             rows.add(new Object[] {name});
         }
         return resultSet(connectionId, CATALOG_COLUMNS, rows);
@@ -64,8 +63,8 @@ final class CatalogMetadata {
 
     Meta.MetaResultSet schemas(String connectionId, String catalogName, String schemaPattern) {
         List<Object> rows = new ArrayList<>();
-        for (Source source : sources(catalogName)) {
-            for (String schema : schemaNames(source, schemaPattern)) {
+        for (Source source : listing.sources(catalogName)) {
+            for (String schema : listing.schemaNames(source, schemaPattern)) {
                 rows.add(new Object[] {schema, source.name()});
             }
         }
@@ -75,8 +74,8 @@ final class CatalogMetadata {
     Meta.MetaResultSet tables(
             String connectionId, String catalogName, String schemaPattern, String tablePattern, List<String> types) {
         List<Object> rows = new ArrayList<>();
-        forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
-            String type = tableType(table);
+        listing.forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
+            String type = CatalogListing.tableType(table);
             if (type != null && (types == null || types.contains(type))) {
                 rows.add(new Object[] {source.name(), schema, name, type, null, null, null, null, null, null});
             }
@@ -85,15 +84,19 @@ final class CatalogMetadata {
     }
 
     Meta.MetaResultSet tableTypes(String connectionId) {
-        return resultSet(connectionId, TABLE_TYPE_COLUMNS, List.of(new Object[] {"TABLE"}, new Object[] {"VIEW"}));
+        List<Object> rows = new ArrayList<>();
+        for (String type : CatalogListing.TABLE_TYPES) {
+            rows.add(new Object[] {type});
+        }
+        return resultSet(connectionId, TABLE_TYPE_COLUMNS, rows);
     }
 
     Meta.MetaResultSet columns(
             String connectionId, String catalogName, String schemaPattern, String tablePattern, String columnPattern) {
         Predicate<String> columnMatches = matcher(columnPattern);
         List<Object> rows = new ArrayList<>();
-        forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
-            if (tableType(table) == null) {
+        listing.forEachTable(catalogName, schemaPattern, tablePattern, (source, schema, name, table) -> {
+            if (CatalogListing.tableType(table) == null) {
                 return;
             }
             for (RelDataTypeField field : table.getRowType(typeFactory).getFieldList()) {
@@ -107,63 +110,16 @@ final class CatalogMetadata {
 
     Meta.MetaResultSet primaryKeys(String connectionId, String catalogName, String schema, String table) {
         List<Object> rows = new ArrayList<>();
-        for (Source source : sources(catalogName)) {
+        for (Source source : listing.sources(catalogName)) {
             if (schema == null || table == null) {
                 continue;
             }
-            List<String> key = source.capabilities().primaryKey(schema, table);
+            List<String> key = listing.primaryKey(source, schema, table);
             for (int i = 0; i < key.size(); i++) {
                 rows.add(new Object[] {source.name(), schema, table, key.get(i), (short) (i + 1), null});
             }
         }
         return resultSet(connectionId, PRIMARY_KEY_COLUMNS, rows);
-    }
-
-    /** Receives one table found by {@link #forEachTable}. */
-    @FunctionalInterface
-    private interface TableVisitor {
-        void visit(Source source, String schema, String name, Table table);
-    }
-
-    private void forEachTable(String catalogName, String schemaPattern, String tablePattern, TableVisitor visitor) {
-        LikePattern tables = tablePattern == null ? LikePattern.any() : new LikePattern(tablePattern);
-        for (Source source : sources(catalogName)) {
-            for (String schemaName : schemaNames(source, schemaPattern)) {
-                Schema schema = source.schema().subSchemas().get(schemaName);
-                if (schema == null) {
-                    continue;
-                }
-                for (String tableName :
-                        schema.tables().getNames(tables).stream().sorted().toList()) {
-                    Table table = schema.tables().get(tableName);
-                    if (table != null) {
-                        visitor.visit(source, schemaName, tableName, table);
-                    }
-                }
-            }
-        }
-    }
-
-    private List<Source> sources(String catalogName) {
-        return catalog.sources().stream()
-                .filter(source -> catalogName == null || catalogName.equals(source.name()))
-                .toList();
-    }
-
-    private static List<String> schemaNames(Source source, String schemaPattern) {
-        LikePattern pattern = schemaPattern == null ? LikePattern.any() : new LikePattern(schemaPattern);
-        return source.schema().subSchemas().getNames(pattern).stream().sorted().toList();
-    }
-
-    /** TABLE or VIEW for what can be queried; null for what cannot (indexes, sequences, types). */
-    private static String tableType(Table table) {
-        return switch (table.getJdbcTableType()) {
-            case VIEW, MATERIALIZED_VIEW -> "VIEW";
-                // OTHER: "BASE TABLE" (DuckDB, MySQL) and "partitioned table" (PostgreSQL) have no constant of their
-                // own.
-            case TABLE, OTHER, FOREIGN_TABLE, LOCAL_TEMPORARY, GLOBAL_TEMPORARY, TEMPORARY_TABLE -> "TABLE";
-            default -> null;
-        };
     }
 
     private static Predicate<String> matcher(String pattern) {

@@ -1,0 +1,100 @@
+package io.sluice.gateway.server.flight;
+
+import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.error.ErrorCode;
+import io.sluice.gateway.error.ErrorTranslator;
+import io.sluice.gateway.error.SluiceException;
+import io.sluice.gateway.execution.QueryEngine;
+import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.security.Authenticator;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Arrow Flight SQL server (gRPC, plaintext for now) that notebooks and the Arrow Flight SQL JDBC driver
+ * talk to. It owns the root allocator every stream allocates from.
+ */
+public final class FlightServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlightServer.class);
+
+    private final BufferAllocator allocator;
+    private final SluiceFlightSqlProducer producer;
+    private final org.apache.arrow.flight.FlightServer server;
+
+    private FlightServer(
+            BufferAllocator allocator, SluiceFlightSqlProducer producer, org.apache.arrow.flight.FlightServer server) {
+        this.allocator = allocator;
+        this.producer = producer;
+        this.server = server;
+    }
+
+    /** Starts the server on {@code config}'s host and port (0: any free port). */
+    public static FlightServer start(
+            FlightServerConfig config,
+            QueryEngine engine,
+            Authenticator authenticator,
+            RunningQueries runningQueries,
+            ErrorTranslator errors) {
+        BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
+        SluiceFlightSqlProducer producer =
+                new SluiceFlightSqlProducer(engine, runningQueries, allocator, new FlightErrors(errors));
+        org.apache.arrow.flight.FlightServer server = org.apache.arrow.flight.FlightServer.builder(
+                        allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
+                .headerAuthenticator(FlightAuthenticator.create(authenticator))
+                .build();
+        try {
+            server.start();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(server, producer, allocator);
+            throw new SluiceException(
+                    ErrorCode.CONFIG_INVALID,
+                    "Cannot start the Flight SQL server on " + config.host() + ":" + config.port()
+                            + " (server.flight): " + e.getMessage(),
+                    e);
+        }
+        LOG.info("Arrow Flight SQL server listening on {}:{}", config.host(), server.getPort());
+        return new FlightServer(allocator, producer, server);
+    }
+
+    /** The port the server listens on (useful when the config asked for port 0). */
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Bytes currently allocated by all streams: 0 when no stream is open and none leaked (for tests). */
+    public long allocatedMemory() {
+        return allocator.getAllocatedMemory();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(server, producer, allocator);
+    }
+
+    private static void closeQuietly(
+            org.apache.arrow.flight.FlightServer server, SluiceFlightSqlProducer producer, BufferAllocator allocator) {
+        try {
+            server.shutdown();
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("The Flight SQL server did not stop within 5 s; closing it anyway");
+            }
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Stopping the Flight SQL server failed: {}", e.toString());
+        }
+        producer.close();
+        try {
+            allocator.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Arrow memory was still allocated when the Flight SQL server stopped: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.sluice.gateway.server.flight;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
+import org.apache.arrow.adapter.jdbc.JdbcToArrow;
+import org.apache.arrow.flight.BackpressureStrategy;
+import org.apache.arrow.flight.CallStatus;
+import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Sends an engine result set to a Flight client as record batches of {@value ArrowConversion#BATCH_ROWS} rows, built as
+ * rows arrive and sent only when the client can take them (gRPC's readiness), so a slow client never makes the gateway
+ * buffer the result. One batch's vectors are reused for the whole stream.
+ */
+final class ResultStreamer {
+
+    /** How long to wait, at most, for a client that does not read before giving up on it. */
+    private static final long READY_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
+    private ResultStreamer() {}
+
+    /**
+     * Streams every row of {@code resultSet} and completes the stream; stops early (without completing) when the
+     * client cancelled.
+     *
+     * @param backpressure registered on the listener before the query started
+     * @return the number of rows sent
+     */
+    static long stream(
+            ResultSet resultSet,
+            Schema schema,
+            BufferAllocator allocator,
+            ServerStreamListener listener,
+            BackpressureStrategy backpressure)
+            throws SQLException, IOException {
+        long rows = 0;
+        try (ArrowVectorIterator batches =
+                JdbcToArrow.sqlToArrowVectorIterator(resultSet, ArrowConversion.config(allocator))) {
+            if (!batches.hasNext()) {
+                try (VectorSchemaRoot empty = VectorSchemaRoot.create(schema, allocator)) {
+                    listener.start(empty);
+                    listener.completed();
+                }
+                return 0;
+            }
+            boolean started = false;
+            while (batches.hasNext()) {
+                VectorSchemaRoot batch = batches.next();
+                if (!started) {
+                    listener.start(batch);
+                    started = true;
+                }
+                if (batch.getRowCount() == 0) {
+                    continue;
+                }
+                if (!awaitReady(listener, backpressure)) {
+                    return rows;
+                }
+                listener.putNext();
+                rows += batch.getRowCount();
+            }
+            listener.completed();
+            return rows;
+        }
+    }
+
+    private static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
+        BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_TIMEOUT_MILLIS);
+        return switch (result) {
+            case READY -> true;
+            case CANCELLED -> false;
+            case TIMEOUT -> throw CallStatus.TIMED_OUT
+                    .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
+                    .toRuntimeException();
+            case OTHER -> !listener.isCancelled();
+        };
+    }
+}
