@@ -195,14 +195,14 @@ class FlightSqlIT {
                     return e;
                 }
             });
-            awaitRunningAtPostgreSql(true, Duration.ofSeconds(30));
+            POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", true, Duration.ofSeconds(30));
             // pgjdbc sends one cancel per execution and ignores cancel() after that: a cancel that reaches PostgreSQL
             // in the first milliseconds (before the executor runs) is lost, and RunningQueries' retries cannot re-arm
             // it. Let the query get going first; the gateway-side gap is reported separately.
             Thread.sleep(1000);
             statement.cancel();
             Throwable failure = outcome.get(10, TimeUnit.SECONDS);
-            awaitRunningAtPostgreSql(false, Duration.ofSeconds(2));
+            POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", false, Duration.ofSeconds(2));
             assertThat(failure).isInstanceOf(SQLException.class);
         }
     }
@@ -251,29 +251,6 @@ class FlightSqlIT {
             chain.append(t).append('\n');
         }
         return chain.toString();
-    }
-
-    private static void awaitRunningAtPostgreSql(boolean running, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (isRunningAtPostgreSql() != running) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the query is " + (running ? "not" : "still") + " running at PostgreSQL after "
-                        + within.toMillis() + " ms");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static boolean isRunningAtPostgreSql() throws SQLException {
-        try (Connection pg = POSTGRES.openConnection();
-                PreparedStatement ps = pg.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE state = 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
-            ps.setString(1, "%" + pgSchema + "\"%a\"%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 
     @Test

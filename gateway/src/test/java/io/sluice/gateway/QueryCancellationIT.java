@@ -6,7 +6,6 @@ import io.sluice.adapters.testing.TestingPostgreSqlServer;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingSources;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -59,12 +58,12 @@ class QueryCancellationIT {
         try (Connection c = gateway.connectWithDriver();
                 Statement statement = c.createStatement()) {
             CompletableFuture<Throwable> outcome = runExpectingFailure(statement);
-            awaitRunningAtPostgreSql(true, Duration.ofSeconds(30));
+            POSTGRES.awaitStatementActive(schema, true, Duration.ofSeconds(30));
             long start = System.nanoTime();
             statement.cancel();
             Throwable failure = outcome.get(10, TimeUnit.SECONDS);
             long cancelMillis = (System.nanoTime() - start) / 1_000_000;
-            awaitRunningAtPostgreSql(false, Duration.ofSeconds(2));
+            POSTGRES.awaitStatementActive(schema, false, Duration.ofSeconds(2));
             System.out.printf("cancel() -> query failed after %d ms, gone from pg_stat_activity%n", cancelMillis);
             assertThat(failure).isInstanceOf(SQLException.class).hasMessageContaining("QUERY_CANCELLED");
             assertThat(((SQLException) failure).getSQLState()).isEqualTo("57014");
@@ -79,7 +78,7 @@ class QueryCancellationIT {
             long start = System.nanoTime();
             Throwable failure = runExpectingFailure(statement).get(30, TimeUnit.SECONDS);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            awaitRunningAtPostgreSql(false, Duration.ofSeconds(2));
+            POSTGRES.awaitStatementActive(schema, false, Duration.ofSeconds(2));
             assertThat(failure).isInstanceOf(SQLTimeoutException.class);
             assertThat(millis).as("timed out after the 2 s timeout, not before").isGreaterThanOrEqualTo(2_000);
         }
@@ -90,7 +89,7 @@ class QueryCancellationIT {
         try (Connection c = gateway.connectWithDriver();
                 Statement statement = c.createStatement()) {
             CompletableFuture<Throwable> outcome = runExpectingFailure(statement);
-            awaitRunningAtPostgreSql(true, Duration.ofSeconds(30));
+            POSTGRES.awaitStatementActive(schema, true, Duration.ofSeconds(30));
             statement.cancel();
             outcome.get(10, TimeUnit.SECONDS);
             try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg." + schema + ".a")) {
@@ -109,32 +108,5 @@ class QueryCancellationIT {
                 return e;
             }
         });
-    }
-
-    private static void awaitRunningAtPostgreSql(boolean running, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            boolean active = isRunningAtPostgreSql();
-            if (active == running) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the query is " + (active ? "still" : "not") + " running at PostgreSQL after "
-                        + within.toMillis() + " ms");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static boolean isRunningAtPostgreSql() throws SQLException {
-        try (Connection pg = POSTGRES.openConnection();
-                PreparedStatement ps = pg.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE state = 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
-            ps.setString(1, "%" + schema + "%");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 }

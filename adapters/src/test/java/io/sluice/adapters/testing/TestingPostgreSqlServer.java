@@ -3,8 +3,11 @@ package io.sluice.adapters.testing;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 /** The local PostgreSQL test server started by {@code scripts/test}, with helpers that give each test its own names. */
 public final class TestingPostgreSqlServer {
@@ -91,6 +94,35 @@ public final class TestingPostgreSqlServer {
         String name = TestingServerEndpoint.uniqueName(prefix);
         execute("CREATE SCHEMA " + name);
         return name;
+    }
+
+    /**
+     * Waits until a statement whose text contains {@code fragment} is (or, with {@code running} false, is no longer)
+     * active in {@code pg_stat_activity}; fails with an AssertionError when that does not happen {@code within}.
+     */
+    public void awaitStatementActive(String fragment, boolean running, Duration within)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (isStatementActive(fragment) != running) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("A statement containing '" + fragment + "' is " + (running ? "not" : "still")
+                        + " running at PostgreSQL after " + within.toMillis() + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Whether a statement whose text contains {@code fragment} is active in {@code pg_stat_activity} right now. */
+    public boolean isStatementActive(String fragment) throws SQLException {
+        try (Connection connection = openConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE state = 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
+            statement.setString(1, "%" + fragment + "%");
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
     }
 
     private void execute(String sql) throws SQLException {
