@@ -196,10 +196,6 @@ class FlightSqlIT {
                 }
             });
             POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", true, Duration.ofSeconds(30));
-            // pgjdbc sends one cancel per execution and ignores cancel() after that: a cancel that reaches PostgreSQL
-            // in the first milliseconds (before the executor runs) is lost, and RunningQueries' retries cannot re-arm
-            // it. Let the query get going first; the gateway-side gap is reported separately.
-            Thread.sleep(1000);
             statement.cancel();
             Throwable failure = outcome.get(10, TimeUnit.SECONDS);
             POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", false, Duration.ofSeconds(2));
