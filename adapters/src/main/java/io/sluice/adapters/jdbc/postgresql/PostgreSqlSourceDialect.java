@@ -6,13 +6,21 @@ import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBinaryStringLiteral;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.dialect.PostgresqlSqlDialect;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.BitString;
 import org.postgresql.core.BaseConnection;
 
 /** PostgreSQL's quirks. */
@@ -23,9 +31,31 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE n.nspname = ? AND c.relname = ?";
 
+    /**
+     * Calcite's PostgreSQL dialect, writing binary literals as {@code '\x…'} (bytea's hex input) instead of SQL's
+     * {@code X'…'}, which PostgreSQL reads as a bit string ("operator does not exist: bytea = bit").
+     */
+    private static final SqlDialect SQL_DIALECT = new PostgresqlSqlDialect(PostgresqlSqlDialect.DEFAULT_CONTEXT) {
+        @Override
+        public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
+            super.unparseCall(writer, withByteaLiterals(call), leftPrec, rightPrec);
+        }
+    };
+
     @Override
     public SqlDialect sqlDialect() {
-        return PostgresqlSqlDialect.DEFAULT;
+        return SQL_DIALECT;
+    }
+
+    private static SqlCall withByteaLiterals(SqlCall call) {
+        List<SqlNode> operands = call.getOperandList();
+        for (int i = 0; i < operands.size(); i++) {
+            if (operands.get(i) instanceof SqlBinaryStringLiteral binary && call instanceof SqlBasicCall basic) {
+                String hex = binary.getValueAs(BitString.class).toHexString();
+                basic.setOperand(i, SqlLiteral.createCharString("\\x" + hex, binary.getParserPosition()));
+            }
+        }
+        return call;
     }
 
     @Override
