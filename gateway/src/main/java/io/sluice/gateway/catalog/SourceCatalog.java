@@ -6,7 +6,6 @@ import io.sluice.adapters.spi.SourceContext;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
@@ -36,10 +35,6 @@ public final class SourceCatalog implements AutoCloseable {
 
     public Set<String> names() {
         return sources.keySet();
-    }
-
-    public Optional<Source> source(String name) {
-        return Optional.ofNullable(sources.get(name));
     }
 
     /** Adds every source as a sub-schema of a Calcite root schema. */

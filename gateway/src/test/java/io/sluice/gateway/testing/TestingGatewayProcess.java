@@ -82,14 +82,6 @@ public final class TestingGatewayProcess implements AutoCloseable {
         return "jdbc:sluice://127.0.0.1:" + port + "?fetchSize=10000";
     }
 
-    public String avaticaUrl() {
-        return "jdbc:avatica:remote:url=http://127.0.0.1:" + port + ";serialization=protobuf";
-    }
-
-    public int port() {
-        return port;
-    }
-
     public boolean isAlive() {
         return process.isAlive();
     }
