@@ -5,6 +5,7 @@ import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.config.AdminServerConfig;
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.config.JdbcServerConfig;
 import io.sluice.gateway.config.SecurityConfig;
 import io.sluice.gateway.config.ServerConfig;
@@ -60,6 +61,7 @@ public final class TestingGateway implements AutoCloseable {
     public static final class Builder {
         private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         private boolean allowAnonymous;
+        private FlightStreamConfig flightStreams = FlightStreamConfig.defaults();
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
@@ -71,10 +73,16 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** Record batch sizes and Arrow memory limits of the Flight SQL server. */
+        public Builder flightStreams(FlightStreamConfig streams) {
+            flightStreams = streams;
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0),
+                    new FlightServerConfig("127.0.0.1", 0, flightStreams),
                     AdminServerConfig.defaults());
             SecurityConfig security =
                     new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Arrow Flight SQL server (gRPC, plaintext for now) that notebooks and the Arrow Flight SQL JDBC driver
- * talk to. It owns the root allocator every stream allocates from.
+ * talk to. It owns the root allocator every stream allocates from, limited to {@code server.flight.memory_limit}.
  */
 public final class FlightServer implements AutoCloseable {
 
@@ -41,9 +41,9 @@ public final class FlightServer implements AutoCloseable {
             Authenticator authenticator,
             RunningQueries runningQueries,
             ErrorTranslator errors) {
-        BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
-        SluiceFlightSqlProducer producer =
-                new SluiceFlightSqlProducer(engine, runningQueries, allocator, new FlightErrors(errors));
+        BufferAllocator allocator = new RootAllocator(config.streams().memoryLimit());
+        SluiceFlightSqlProducer producer = new SluiceFlightSqlProducer(
+                engine, runningQueries, allocator, config.streams(), new FlightErrors(errors));
         org.apache.arrow.flight.FlightServer server = org.apache.arrow.flight.FlightServer.builder(
                         allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
                 .headerAuthenticator(FlightAuthenticator.create(authenticator))

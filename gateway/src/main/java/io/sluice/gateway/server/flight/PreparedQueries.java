@@ -86,7 +86,7 @@ final class PreparedQueries implements AutoCloseable {
         Connection connection = engine.openConnection(user);
         try {
             PreparedStatement statement = connection.prepareStatement(sql);
-            Schema schema = ArrowConversion.schema(statement.getMetaData(), allocator);
+            Schema schema = ArrowConversion.schema(statement.getMetaData());
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
             queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters));

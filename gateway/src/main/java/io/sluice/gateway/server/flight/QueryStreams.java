@@ -1,6 +1,7 @@
 package io.sluice.gateway.server.flight;
 
 import io.grpc.Context;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs queries for Flight clients: each stream is a query in {@link RunningQueries} (key {@code flight-N}, statement 0)
  * so that a client cancelling the stream stops it in the engine and at its sources, and each stream allocates from its
- * own child allocator, closed when the stream ends however it ends.
+ * own child allocator, limited to {@code server.flight.memory_per_query} and closed when the stream ends however it
+ * ends.
  */
 final class QueryStreams {
 
@@ -30,14 +32,20 @@ final class QueryStreams {
     private final QueryEngine engine;
     private final RunningQueries runningQueries;
     private final BufferAllocator rootAllocator;
+    private final FlightStreamConfig limits;
     private final FlightErrors errors;
     private final AtomicLong streamIds = new AtomicLong();
 
     QueryStreams(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator rootAllocator, FlightErrors errors) {
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator rootAllocator,
+            FlightStreamConfig limits,
+            FlightErrors errors) {
         this.engine = engine;
         this.runningQueries = runningQueries;
         this.rootAllocator = rootAllocator;
+        this.limits = limits;
         this.errors = errors;
     }
 
@@ -51,7 +59,7 @@ final class QueryStreams {
     Schema schema(String user, String sql) {
         try (Connection connection = engine.openConnection(user);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            return ArrowConversion.schema(statement.getMetaData(), rootAllocator);
+            return ArrowConversion.schema(statement.getMetaData());
         } catch (SQLException | RuntimeException e) {
             throw errors.toFlight(e);
         }
@@ -79,13 +87,14 @@ final class QueryStreams {
         // the call's context is cancelled at once, on the transport thread, even while a source is still working.
         Context.CancellationListener onCancel = context -> stop(queryId);
         Context.current().addListener(onCancel, Runnable::run);
-        try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, Long.MAX_VALUE)) {
+        try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, limits.memoryPerQuery())) {
             try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, () -> statement, true);
                     ResultSet resultSet = execution.execute()) {
                 long rows = ResultStreamer.stream(
                         resultSet,
-                        ArrowConversion.schema(resultSet.getMetaData(), allocator),
+                        ArrowConversion.schema(resultSet.getMetaData()),
                         allocator,
+                        limits,
                         listener,
                         backpressure);
                 LOG.debug("Stream {} sent {} row(s)", queryId, rows);

@@ -1,26 +1,31 @@
 package io.sluice.gateway.server.flight;
 
-import java.io.IOException;
+import io.sluice.gateway.config.DataSizes;
+import io.sluice.gateway.config.FlightStreamConfig;
+import io.sluice.gateway.error.ErrorCode;
+import io.sluice.gateway.error.SluiceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
-import org.apache.arrow.adapter.jdbc.JdbcToArrow;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Sends an engine result set to a Flight client as record batches of {@value ArrowConversion#BATCH_ROWS} rows, built as
- * rows arrive and sent only when the client can take them (gRPC's readiness), so a slow client never makes the gateway
- * buffer the result. One batch's vectors are reused for the whole stream.
+ * Sends an engine result set to a Flight client as record batches sized by bytes and rows ({@link RecordBatchWriter}),
+ * built as rows arrive and sent only when the client can take them (gRPC's readiness), so a slow client never makes the
+ * gateway buffer the result. Arrow memory comes from the stream's own allocator: running out of it ends the stream with
+ * {@code RESOURCE_EXHAUSTED} naming the limit to raise.
  */
 final class ResultStreamer {
 
     /** How long to wait, at most, for a client that does not read before giving up on it. */
     private static final long READY_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
+    /** How often a wait for the client re-checks the transport's readiness. */
+    private static final long READY_POLL_MILLIS = 1;
 
     private ResultStreamer() {}
 
@@ -28,6 +33,7 @@ final class ResultStreamer {
      * Streams every row of {@code resultSet} and completes the stream; stops early (without completing) when the
      * client cancelled.
      *
+     * @param allocator the stream's own allocator, a child of the server's
      * @param backpressure registered on the listener before the query started
      * @return the number of rows sent
      */
@@ -35,49 +41,72 @@ final class ResultStreamer {
             ResultSet resultSet,
             Schema schema,
             BufferAllocator allocator,
+            FlightStreamConfig limits,
             ServerStreamListener listener,
             BackpressureStrategy backpressure)
-            throws SQLException, IOException {
-        long rows = 0;
-        try (ArrowVectorIterator batches =
-                JdbcToArrow.sqlToArrowVectorIterator(resultSet, ArrowConversion.config(allocator))) {
-            if (!batches.hasNext()) {
-                try (VectorSchemaRoot empty = VectorSchemaRoot.create(schema, allocator)) {
-                    listener.start(empty);
-                    listener.completed();
-                }
-                return 0;
-            }
-            boolean started = false;
-            while (batches.hasNext()) {
-                VectorSchemaRoot batch = batches.next();
-                if (!started) {
-                    listener.start(batch);
-                    started = true;
-                }
-                if (batch.getRowCount() == 0) {
-                    continue;
+            throws SQLException {
+        try (RecordBatchWriter batches = new RecordBatchWriter(schema, allocator, limits)) {
+            listener.start(batches.root());
+            long rows = 0;
+            while (!batches.exhausted()) {
+                int batchRows = batches.fill(resultSet);
+                if (batchRows == 0) {
+                    break;
                 }
                 if (!awaitReady(listener, backpressure)) {
                     return rows;
                 }
                 listener.putNext();
-                rows += batch.getRowCount();
+                rows += batchRows;
             }
             listener.completed();
             return rows;
+        } catch (OutOfMemoryException e) {
+            throw exhausted(e, allocator, limits);
         }
     }
 
+    /** The error for a stream that needed more Arrow memory than it, or the server, may hold. */
+    private static SluiceException exhausted(
+            OutOfMemoryException e, BufferAllocator allocator, FlightStreamConfig limits) {
+        boolean perQuery = e.getOutcomeDetails()
+                .map(details -> details.getFailedAllocator() == allocator)
+                .orElse(true);
+        String message = perQuery
+                ? "The query needs more than server.flight.memory_per_query ("
+                        + DataSizes.format(limits.memoryPerQuery())
+                        + ") of Arrow memory for one record batch (its rows are wide); raise server.flight.memory_per_query"
+                        + " or lower server.flight.batch_size."
+                : "The Flight SQL server's streams together need more than server.flight.memory_limit ("
+                        + DataSizes.format(limits.memoryLimit())
+                        + ") of Arrow memory; raise server.flight.memory_limit or run fewer queries at once.";
+        return new SluiceException(ErrorCode.RESOURCE_EXHAUSTED, message, e);
+    }
+
+    /**
+     * Waits until gRPC can take the next batch. The stream runs on its call's serializing executor, so gRPC's
+     * "ready" callback cannot arrive while it waits: the wait re-checks readiness every {@value #READY_POLL_MILLIS} ms
+     * instead of relying on the callback alone (with batches of megabytes the transport is often not ready right
+     * after a batch; a wait for the callback then lasted until the timeout).
+     */
     private static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
-        BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_TIMEOUT_MILLIS);
-        return switch (result) {
-            case READY -> true;
-            case CANCELLED -> false;
-            case TIMEOUT -> throw CallStatus.TIMED_OUT
-                    .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
-                    .toRuntimeException();
-            case OTHER -> !listener.isCancelled();
-        };
+        long deadline = System.nanoTime() + READY_TIMEOUT_MILLIS * 1_000_000L;
+        while (true) {
+            switch (backpressure.waitForListener(READY_POLL_MILLIS)) {
+                case READY:
+                    return true;
+                case CANCELLED:
+                    return false;
+                case OTHER:
+                    return !listener.isCancelled();
+                case TIMEOUT:
+                default:
+                    if (System.nanoTime() - deadline > 0) {
+                        throw CallStatus.TIMED_OUT
+                                .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
+                                .toRuntimeException();
+                    }
+            }
+        }
     }
 }

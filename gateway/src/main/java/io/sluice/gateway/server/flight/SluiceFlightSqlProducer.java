@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.sluice.gateway.catalog.CatalogListing;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import java.util.List;
@@ -51,9 +52,13 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final FlightErrors errors;
 
     SluiceFlightSqlProducer(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator allocator, FlightErrors errors) {
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator allocator,
+            FlightStreamConfig limits,
+            FlightErrors errors) {
         this.errors = errors;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, errors);
+        this.queries = new QueryStreams(engine, runningQueries, allocator, limits, errors);
         this.prepared = new PreparedQueries(engine, allocator);
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
     }
