@@ -3,6 +3,8 @@ package io.sluice.gateway.catalog;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.adapters.spi.SourceContext;
+import io.sluice.gateway.quality.CheckedSchemas;
+import io.sluice.gateway.quality.RowRuleSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,9 +39,9 @@ public final class SourceCatalog implements AutoCloseable {
         return sources.keySet();
     }
 
-    /** Adds every source as a sub-schema of a Calcite root schema. */
-    public void registerIn(SchemaPlus root) {
-        sources.forEach((name, source) -> root.add(name, source.schema()));
+    /** Adds every source as a sub-schema of a Calcite root schema, its tables checked against {@code rules}. */
+    public void registerIn(SchemaPlus root, RowRuleSet rules) {
+        sources.forEach((name, source) -> root.add(name, CheckedSchemas.checked(name, source.schema(), rules)));
     }
 
     @Override

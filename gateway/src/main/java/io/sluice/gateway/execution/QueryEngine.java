@@ -3,6 +3,7 @@ package io.sluice.gateway.execution;
 import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.catalog.SystemSchema;
+import io.sluice.gateway.quality.RowRuleSet;
 import java.sql.Connection;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -26,9 +27,14 @@ public final class QueryEngine {
     private final EngineDriver driver = new EngineDriver();
 
     public QueryEngine(SourceCatalog catalog) {
+        this(catalog, RowRuleSet.NONE);
+    }
+
+    /** An engine whose scans of tables with row rules in {@code rules} check every row they read. */
+    public QueryEngine(SourceCatalog catalog, RowRuleSet rules) {
         this.catalog = catalog;
         this.root = CalciteSchema.createRootSchema(false, false);
-        catalog.registerIn(root.plus());
+        catalog.registerIn(root.plus(), rules);
         root.add(SystemSchema.NAME, new SystemSchema(catalog));
     }
 
@@ -55,6 +61,10 @@ public final class QueryEngine {
 
     /** Calcite's driver, able to open a connection over a root schema we built (its own method is package-private). */
     private static final class EngineDriver extends Driver {
+        EngineDriver() {
+            super(SluicePrepare::new);
+        }
+
         Connection connect(CalciteSchema rootSchema, Properties properties) {
             return ((CalciteFactory) factory)
                     .newConnection(this, factory, CONNECT_STRING_PREFIX, properties, rootSchema, null);
