@@ -1,27 +1,54 @@
 package io.sluice.gateway.catalog;
 
+import io.sluice.gateway.quality.store.QualityStore;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The {@code sluice} schema: the gateway's own tables. Today {@code sluice.primary_keys}, which Sluice's driver reads
- * for {@code DatabaseMetaData.getPrimaryKeys} (Avatica's protocol has no request for keys); query history and quality
- * results come next.
+ * The {@code sluice} schema: the gateway's own tables. {@code sluice.primary_keys}, which Sluice's driver reads for
+ * {@code DatabaseMetaData.getPrimaryKeys} (Avatica's protocol has no request for keys), and the quality results store's
+ * {@code sluice.quality_results} and {@code sluice.quarantine}, whose queries run in the store's database.
  */
-public final class SystemSchema extends AbstractSchema {
+public final class SystemSchema extends AbstractSchema implements Wrapper {
 
     /** The schema's name in SQL; no source may use it. */
     public static final String NAME = "sluice";
 
-    private final Map<String, Table> tables;
+    private final Table primaryKeys;
+    private final @Nullable QualityStore store;
 
-    public SystemSchema(SourceCatalog catalog) {
-        this.tables = Map.of("primary_keys", new PrimaryKeysTable(catalog));
+    public SystemSchema(SourceCatalog catalog, @Nullable QualityStore store) {
+        this.primaryKeys = new PrimaryKeysTable(catalog);
+        this.store = store;
     }
 
     @Override
     protected Map<String, Table> getTableMap() {
+        Map<String, Table> tables = new HashMap<>();
+        tables.put("primary_keys", primaryKeys);
+        if (store != null) {
+            for (String name : QualityStore.TABLES) {
+                Table table = store.table(name);
+                if (table != null) {
+                    tables.put(name, table);
+                }
+            }
+        }
         return tables;
+    }
+
+    /** Scans of the store's tables find the store's data source here: the store is registered under this name. */
+    @Override
+    public <C> @Nullable C unwrap(Class<C> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        Schema storeSchema = store == null ? null : store.schema();
+        return storeSchema instanceof Wrapper wrapper ? wrapper.unwrap(type) : null;
     }
 }

@@ -4,6 +4,7 @@ import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.catalog.SystemSchema;
 import io.sluice.gateway.quality.RowRuleSet;
+import io.sluice.gateway.quality.store.QualityStore;
 import java.sql.Connection;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionProperty;
@@ -11,6 +12,7 @@ import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Opens engine sessions: Calcite connections that share one root schema holding every source. Sessions are cheap; the
@@ -27,15 +29,18 @@ public final class QueryEngine {
     private final EngineDriver driver = new EngineDriver();
 
     public QueryEngine(SourceCatalog catalog) {
-        this(catalog, RowRuleSet.NONE);
+        this(catalog, RowRuleSet.NONE, null);
     }
 
-    /** An engine whose scans of tables with row rules in {@code rules} check every row they read. */
-    public QueryEngine(SourceCatalog catalog, RowRuleSet rules) {
+    /**
+     * An engine whose scans of tables with row rules in {@code rules} check every row they read, with the tables of
+     * the quality results {@code store} (if any) under {@code sluice}.
+     */
+    public QueryEngine(SourceCatalog catalog, RowRuleSet rules, @Nullable QualityStore store) {
         this.catalog = catalog;
         this.root = CalciteSchema.createRootSchema(false, false);
         catalog.registerIn(root.plus(), rules);
-        root.add(SystemSchema.NAME, new SystemSchema(catalog));
+        root.add(SystemSchema.NAME, new SystemSchema(catalog, store));
     }
 
     public SourceCatalog catalog() {

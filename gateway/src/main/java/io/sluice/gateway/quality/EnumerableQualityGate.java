@@ -37,7 +37,7 @@ import org.apache.calcite.util.BuiltInMethod;
  *     ...
  *     if (run.accept()) return true;
  *   }
- *   return false;
+ *   run.finish(); return false;
  * current(): input.current()
  * close(): input.close(); run.finish()
  * </pre>
@@ -100,6 +100,8 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                 Expressions.while_(
                         Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_MOVE_NEXT.method),
                         checkRow.toBlock()),
+                // Report as soon as the rows run out, not only at close: the client may ask for the outcome at once.
+                Expressions.statement(Expressions.call(run, "finish")),
                 Expressions.return_(null, Expressions.constant(false)));
 
         GateRuntime runtime = new GateRuntime(table(), checks(), inputRowType.getFieldNames());

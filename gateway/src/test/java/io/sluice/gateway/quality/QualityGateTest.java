@@ -65,7 +65,8 @@ class QualityGateTest {
     }
 
     private static QueryEngine engine(RowRuleSet.RowRule... rules) {
-        return new QueryEngine(catalog, (source, schema, table) -> table.equals("orders") ? List.of(rules) : List.of());
+        return new QueryEngine(
+                catalog, (source, schema, table) -> table.equals("orders") ? List.of(rules) : List.of(), null);
     }
 
     private static RowRuleSet.RowRule notNull(String column, CheckAction action) {
