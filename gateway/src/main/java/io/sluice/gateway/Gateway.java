@@ -6,10 +6,13 @@ import io.sluice.gateway.config.SluiceConfig;
 import io.sluice.gateway.error.ErrorTranslator;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.quality.RowRuleSet;
+import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * The assembled gateway: sources, engine and servers, wired by hand in one place (no DI container). Closing it stops the
@@ -19,6 +22,7 @@ public final class Gateway implements AutoCloseable {
 
     private final SluiceConfig config;
     private final SourceCatalog catalog;
+    private final QualityStore store;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
@@ -26,11 +30,13 @@ public final class Gateway implements AutoCloseable {
     private Gateway(
             SluiceConfig config,
             SourceCatalog catalog,
+            QualityStore store,
             QueryEngine engine,
             JdbcServer jdbcServer,
             FlightServer flightServer) {
         this.config = config;
         this.catalog = catalog;
+        this.store = store;
         this.engine = engine;
         this.jdbcServer = jdbcServer;
         this.flightServer = flightServer;
@@ -38,10 +44,18 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens the sources (without contacting them) and starts the JDBC and Flight SQL servers. */
     public static Gateway start(SluiceConfig config) throws SQLException {
-        RunningQueries runningQueries = new RunningQueries();
-        SourceCatalog catalog = SourceCatalog.open(config.sources(), new SourceContext(runningQueries));
+        // The store's own statements are not part of any query: a cancelled query must still record its outcome.
+        QualityStore store = QualityStore.open(config.qualityStore(), SourceContext.standalone(), Clock.systemUTC());
+        RunningQueries runningQueries = new RunningQueries(store);
+        SourceCatalog catalog;
         try {
-            QueryEngine engine = new QueryEngine(catalog);
+            catalog = SourceCatalog.open(config.sources(), new SourceContext(runningQueries));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            QueryEngine engine = new QueryEngine(catalog, RowRuleSet.NONE, store);
             Authenticator authenticator = new Authenticator(config.security());
             ErrorTranslator errors = new ErrorTranslator(catalog.names());
             JdbcServer jdbcServer =
@@ -54,9 +68,10 @@ public final class Gateway implements AutoCloseable {
                 jdbcServer.close();
                 throw e;
             }
-            return new Gateway(config, catalog, engine, jdbcServer, flightServer);
+            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
+            store.close();
             throw e;
         }
     }
@@ -105,5 +120,6 @@ public final class Gateway implements AutoCloseable {
         flightServer.close();
         jdbcServer.close();
         catalog.close();
+        store.close();
     }
 }

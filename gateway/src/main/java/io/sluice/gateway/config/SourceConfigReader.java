@@ -63,6 +63,11 @@ final class SourceConfigReader {
         }
     }
 
+    /** The quality results store's database ({@code quality.store:}), read like a source. */
+    Optional<SourceConfig> readStore(YamlConfigSection section) {
+        return parse(section);
+    }
+
     private Optional<SourceConfig> parse(YamlConfigSection section) {
         Optional<String> type = section.requiredString("type", "a source type (" + knownTypes() + ")");
         Optional<SourceAdapter> adapter = type.flatMap(value -> adapter(section, value));

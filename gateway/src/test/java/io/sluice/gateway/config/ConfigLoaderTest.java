@@ -466,8 +466,8 @@ class ConfigLoaderTest {
     void load_notAMapping() {
         assertProblems(
                 "- server\n",
-                "sluice.yaml:1:1: expected a mapping with the keys server, sources, security and"
-                        + " rules, got a list");
+                "sluice.yaml:1:1: expected a mapping with the keys server, sources, security, rules and"
+                        + " quality, got a list");
     }
 
     @Test

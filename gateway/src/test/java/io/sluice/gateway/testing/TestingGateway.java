@@ -10,6 +10,9 @@ import io.sluice.gateway.config.SecurityConfig;
 import io.sluice.gateway.config.ServerConfig;
 import io.sluice.gateway.config.SluiceConfig;
 import io.sluice.gateway.config.UserConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -78,7 +81,20 @@ public final class TestingGateway implements AutoCloseable {
                     AdminServerConfig.defaults());
             SecurityConfig security =
                     new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
-            SluiceConfig config = new SluiceConfig(server, sources, security, Optional.empty(), Path.of("."));
+            Path directory;
+            try {
+                // Each gateway keeps its quality results in a file of its own: DuckDB lets one process open it once.
+                directory = Files.createTempDirectory("sluice-gateway");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            SluiceConfig config = new SluiceConfig(
+                    server,
+                    sources,
+                    security,
+                    Optional.empty(),
+                    SluiceConfig.defaultQualityStore(directory),
+                    directory);
             return new TestingGateway(Gateway.start(config));
         }
     }

@@ -18,6 +18,7 @@ import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.jdbc.UtcFrames;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * Avatica's {@link JdbcMeta} over engine sessions: authenticates each new connection, and registers each execution
@@ -161,7 +162,8 @@ final class SluiceMeta extends JdbcMeta {
                 return null;
             }
         };
-        try (RunningQueries.Scope ignored = runningQueries.enter(h.connectionId, h.id, engineStatement, restart)) {
+        try (RunningQueries.Scope ignored =
+                runningQueries.enter(h.connectionId, h.id, user(h.connectionId), engineStatement, restart)) {
             return step.get();
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException && e.getCause() instanceof NoSuchStatementException missing) {
@@ -171,6 +173,18 @@ final class SluiceMeta extends JdbcMeta {
                     .stopReason(h.connectionId, h.id)
                     .map(reason -> stopped(reason, e))
                     .orElse(e);
+        }
+    }
+
+    /** The authenticated user of a client connection (the engine session carries it). */
+    private String user(String connectionId) {
+        try {
+            return getConnection(connectionId)
+                    .unwrap(CalciteConnection.class)
+                    .getProperties()
+                    .getProperty("user", "unknown");
+        } catch (SQLException | RuntimeException e) {
+            return "unknown";
         }
     }
 
