@@ -70,7 +70,7 @@ final class SluiceJdbcFactory implements AvaticaFactory {
             TimeZone timeZone,
             Meta.Frame firstFrame)
             throws SQLException {
-        return new AvaticaResultSet(
+        return new SluiceResultSet(
                 statement, state, signature, newResultSetMetaData(statement, signature), timeZone, firstFrame);
     }
 
