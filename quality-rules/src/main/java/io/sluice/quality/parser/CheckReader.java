@@ -126,7 +126,10 @@ final class CheckReader {
             Pattern.compile(pattern);
             return true;
         } catch (PatternSyntaxException e) {
-            String where = e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "";
+            // Java points one past the end for what is missing at the end (an unclosed group): say so in words.
+            String where = e.getIndex() < 0
+                    ? ""
+                    : e.getIndex() >= pattern.length() ? " at the end" : " at character " + (e.getIndex() + 1);
             rule.problem("pattern", "invalid regular expression: " + e.getDescription() + where);
             return false;
         }

@@ -79,6 +79,11 @@ final class SqlExpressionChecker {
         try {
             SqlNode validated = validator.validateParameterizedExpression(node, columnTypes(table));
             type = validator.getValidatedNodeType(validated);
+            // Functions are resolved only now: COUNT(*) is an aggregate only once validated.
+            Optional<String> aggregate = notPerRow(validated);
+            if (aggregate.isPresent()) {
+                return aggregate;
+            }
         } catch (CalciteContextException e) {
             return Optional.of("SQL does not type-check: " + innerMessage(e));
         } catch (RuntimeException e) {
