@@ -43,9 +43,10 @@ public final class RuleFileLoader {
     public RuleLoadResult loadDirectory(Path directory) {
         if (!Files.isDirectory(directory)) {
             Location at = Location.ofFile(directory.toString());
+            String got = Files.exists(directory) ? "a file" : "nothing (there is no such directory)";
             return new RuleLoadResult(
                     RuleSet.EMPTY,
-                    List.of(new RuleProblem(at, "", "expected a directory of rule files, got none")),
+                    List.of(new RuleProblem(at, "", "expected a directory of rule files, got " + got)),
                     List.of());
         }
         Map<String, String> files = new LinkedHashMap<>();
