@@ -181,7 +181,7 @@ public final class YamlMapping {
 
     /** A non-empty list of single values, kept as written. */
     public Optional<List<Literal>> literals(String key, String what) {
-        Optional<List<Node>> items = items(key, what);
+        Optional<List<Node>> items = sequence(key, what, false);
         if (items.isEmpty()) {
             return Optional.empty();
         }
@@ -195,20 +195,12 @@ public final class YamlMapping {
 
     /** A list of strings; {@code allowEmpty} false records an empty list as a problem. */
     public Optional<List<String>> strings(String key, String what, boolean allowEmpty) {
-        Node node = value(key);
-        if (node == null) {
-            return Optional.empty();
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            error(key, what, describe(node));
-            return Optional.empty();
-        }
-        if (sequence.getValue().isEmpty() && !allowEmpty) {
-            error(key, what, "an empty list");
+        Optional<List<Node>> sequence = sequence(key, what, allowEmpty);
+        if (sequence.isEmpty()) {
             return Optional.empty();
         }
         List<String> values = new ArrayList<>();
-        List<Node> items = sequence.getValue();
+        List<Node> items = sequence.get();
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
             if (item instanceof ScalarNode scalar && isText(scalar)) {
@@ -307,22 +299,15 @@ public final class YamlMapping {
      * are not mappings are recorded as problems and left out.
      */
     public List<YamlMapping> mappings(String key, String what) {
-        Node node = value(key);
-        Optional<List<Node>> items =
-                node instanceof SequenceNode sequence && sequence.getValue().isEmpty()
-                        ? Optional.of(List.of())
-                        : items(key, what);
         List<YamlMapping> mappings = new ArrayList<>();
-        for (int i = 0; items.isPresent() && i < items.get().size(); i++) {
-            Node item = items.get().get(i);
-            String itemPath = pathOf(key) + "[" + i + "]";
-            Location at = problems.locationOf(item.getStartMark());
-            if (item instanceof MappingNode mapping) {
-                YamlMapping child = new YamlMapping(itemPath, at, mapping, problems);
-                children.add(child);
-                mappings.add(child);
+        for (ListItem item : stringsOrMappings(key, what)) {
+            if (item.mapping().isPresent()) {
+                mappings.add(item.mapping().get());
             } else {
-                problems.add(at, itemPath, "expected " + what + ", got " + describe(item));
+                problems.add(
+                        item.location(),
+                        item.path(),
+                        "expected " + what + ", got " + quote(item.text().orElseThrow()));
             }
         }
         return mappings;
@@ -333,17 +318,10 @@ public final class YamlMapping {
 
     /** A list whose items are strings or mappings; other items are recorded as problems and left out. */
     public List<ListItem> stringsOrMappings(String key, String what) {
-        Node node = value(key);
-        if (node == null) {
-            return List.of();
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            error(key, what, describe(node));
-            return List.of();
-        }
+        List<Node> sequence = sequence(key, what, true).orElse(List.of());
         List<ListItem> items = new ArrayList<>();
-        for (int i = 0; i < sequence.getValue().size(); i++) {
-            Node item = sequence.getValue().get(i);
+        for (int i = 0; i < sequence.size(); i++) {
+            Node item = sequence.get(i);
             String itemPath = pathOf(key) + "[" + i + "]";
             Location at = problems.locationOf(item.getStartMark());
             if (item instanceof ScalarNode scalar && isText(scalar)) {
@@ -458,7 +436,8 @@ public final class YamlMapping {
         return Optional.of(new Literal(scalar.getValue(), kind));
     }
 
-    private Optional<List<Node>> items(String key, String what) {
+    /** The items of the list under {@code key}: empty when absent, or not a list or an unwanted empty one (recorded). */
+    private Optional<List<Node>> sequence(String key, String what, boolean allowEmpty) {
         Node node = value(key);
         if (node == null) {
             return Optional.empty();
@@ -467,7 +446,7 @@ public final class YamlMapping {
             error(key, what, describe(node));
             return Optional.empty();
         }
-        if (sequence.getValue().isEmpty()) {
+        if (sequence.getValue().isEmpty() && !allowEmpty) {
             error(key, what, "an empty list");
             return Optional.empty();
         }
