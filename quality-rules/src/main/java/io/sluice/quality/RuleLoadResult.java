@@ -3,6 +3,7 @@ package io.sluice.quality;
 import io.sluice.quality.model.RuleSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The outcome of loading (and validating) rules: the rules that could be read, every problem, and notices that are not
@@ -37,8 +38,6 @@ public record RuleLoadResult(RuleSet rules, List<RuleProblem> problems, List<Rul
     /** This result with {@code more} problems added, e.g. those found by validating against the tables. */
     public RuleLoadResult withProblems(List<RuleProblem> more) {
         return new RuleLoadResult(
-                rules,
-                java.util.stream.Stream.concat(problems.stream(), more.stream()).toList(),
-                notices);
+                rules, Stream.concat(problems.stream(), more.stream()).toList(), notices);
     }
 }

@@ -1,5 +1,6 @@
 package io.sluice.quality.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public record RuleSet(List<TableRules> files) {
     }
 
     /** The scan schedule of {@code table}, if a file gives one (the loader ensures files do not disagree). */
-    public Optional<java.time.Duration> scheduleOf(TableName table) {
+    public Optional<Duration> scheduleOf(TableName table) {
         return files.stream()
                 .filter(file -> file.table().matches(table))
                 .flatMap(file -> file.schedule().stream())

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -258,7 +259,7 @@ public final class YamlMapping {
             return Optional.empty();
         }
         if (node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.BOOL)) {
-            return Optional.of(Boolean.valueOf(scalar.getValue().toLowerCase(java.util.Locale.ROOT)));
+            return Optional.of(Boolean.valueOf(scalar.getValue().toLowerCase(Locale.ROOT)));
         }
         error(key, "true or false", describe(node));
         return Optional.empty();

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 
 /**
@@ -54,17 +54,16 @@ public interface TableSchemaLookup {
                 return subSchema(root, name.source())
                         .flatMap(source -> subSchema(source, name.schema()))
                         .flatMap(schema -> Optional.ofNullable(Lookup.get(schema.tables(), name.table(), false)))
-                        .map(table -> new TableSchema(name, rowType(table, typeFactory)));
+                        .map(table -> new TableSchema(name, table.getRowType(typeFactory)));
             }
 
             @Override
             public Collection<TableName> candidates(TableName missing) {
                 return subSchema(root, missing.source())
                         .flatMap(source -> subSchema(source, missing.schema()))
-                        .map(schema ->
-                                schema.tables().getNames(org.apache.calcite.schema.lookup.LikePattern.any()).stream()
-                                        .map(table -> new TableName(missing.source(), missing.schema(), table))
-                                        .toList())
+                        .map(schema -> schema.tables().getNames(LikePattern.any()).stream()
+                                .map(table -> new TableName(missing.source(), missing.schema(), table))
+                                .toList())
                         .orElse(List.of());
             }
         };
@@ -72,9 +71,5 @@ public interface TableSchemaLookup {
 
     private static Optional<Schema> subSchema(Schema parent, String name) {
         return Optional.ofNullable(Lookup.get(parent.subSchemas(), name, false));
-    }
-
-    private static org.apache.calcite.rel.type.RelDataType rowType(Table table, RelDataTypeFactory typeFactory) {
-        return table.getRowType(typeFactory);
     }
 }
