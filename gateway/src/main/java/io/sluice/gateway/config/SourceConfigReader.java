@@ -4,6 +4,7 @@ import io.sluice.adapters.spi.SourceAdapter;
 import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
+import io.sluice.quality.parser.Suggestions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.sluice.gateway.config.TestingSourceAdapter.TestingSourceConfig;
 import io.sluice.gateway.error.ErrorCode;
+import io.sluice.quality.parser.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

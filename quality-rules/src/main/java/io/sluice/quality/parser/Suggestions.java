@@ -1,4 +1,4 @@
-package io.sluice.gateway.config;
+package io.sluice.quality.parser;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -6,12 +6,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Finds the intended word for a misspelt key or type, for "did you mean" hints. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {}
 
     /** The candidate closest to {@code word}, if it is close enough to be a plausible typo. */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String typed = word.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -26,7 +26,7 @@ final class Suggestions {
     }
 
     /** {@code "; did you mean "x"?"}, {@code "; expected one of: a, b"} or nothing when there are no candidates. */
-    static String hint(String word, Collection<String> candidates) {
+    public static String hint(String word, Collection<String> candidates) {
         Optional<String> closest = closest(word, candidates);
         if (closest.isPresent()) {
             return "; did you mean \"" + closest.get() + "\"?";
@@ -46,7 +46,7 @@ final class Suggestions {
      * Edit distance counting an adjacent transposition as one edit (optimal string alignment), since swapped letters
      * ({@code prot} for {@code port}) are the commonest typo.
      */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

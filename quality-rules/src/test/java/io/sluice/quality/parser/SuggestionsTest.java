@@ -1,4 +1,4 @@
-package io.sluice.gateway.config;
+package io.sluice.quality.parser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

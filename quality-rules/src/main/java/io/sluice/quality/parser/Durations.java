@@ -1,11 +1,11 @@
-package io.sluice.gateway.config;
+package io.sluice.quality.parser;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The short duration syntax of {@code sluice.yaml}: a whole number and one unit, {@code 500ms 30s 5m 2h 1d}. */
+/** The short duration syntax of {@code sluice.yaml} and rule files: a whole number and one unit, {@code 500ms 30s 5m 2h 1d}. */
 public final class Durations {
 
     /** What a valid duration looks like, for "expected …" messages. */
