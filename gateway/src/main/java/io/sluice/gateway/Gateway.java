@@ -3,14 +3,17 @@ package io.sluice.gateway;
 import io.sluice.adapters.spi.SourceContext;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.config.SluiceConfig;
+import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.ErrorTranslator;
+import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
-import io.sluice.gateway.quality.RowRuleSet;
+import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
+import io.sluice.quality.RuleLoadResult;
 import java.sql.SQLException;
 import java.time.Clock;
 
@@ -55,7 +58,21 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         try {
-            QueryEngine engine = new QueryEngine(catalog, RowRuleSet.NONE, store);
+            RuleRegistry rules = RuleRegistry.forCatalog(config.rulesDirectory(), catalog);
+            RuleLoadResult loaded = rules.load();
+            if (!loaded.isValid()) {
+                throw new SluiceException(
+                        ErrorCode.CONFIG_INVALID,
+                        "The quality rules in " + config.rulesDirectory().orElseThrow() + " have "
+                                + loaded.problems().size() + " problem(s); fix them and start again"
+                                + " (sluice rules validate checks them without starting):\n"
+                                + String.join(
+                                        "\n",
+                                        loaded.problems().stream()
+                                                .map(Object::toString)
+                                                .toList()));
+            }
+            QueryEngine engine = new QueryEngine(catalog, rules, store);
             Authenticator authenticator = new Authenticator(config.security());
             ErrorTranslator errors = new ErrorTranslator(catalog.names());
             JdbcServer jdbcServer =

@@ -1,8 +1,11 @@
 package io.sluice.gateway.catalog;
 
+import com.google.common.collect.Multimap;
+import io.sluice.gateway.quality.QualityFunctions;
 import io.sluice.gateway.quality.store.QualityStore;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.Wrapper;
@@ -40,6 +43,11 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
             }
         }
         return tables;
+    }
+
+    @Override
+    protected Multimap<String, Function> getFunctionMultimap() {
+        return QualityFunctions.all();
     }
 
     /** Scans of the store's tables find the store's data source here: the store is registered under this name. */

@@ -65,7 +65,7 @@ public final class CheckedSchemas {
         SchemaLevel(String source, String schemaName, Schema schema, RowRuleSet rules) {
             super(schema);
             this.tables = schema.tables().map((table, name) -> {
-                List<RowRuleSet.RowRule> tableRules = rules.rowRules(source, schemaName, name);
+                List<RowRuleSet.RuleSql> tableRules = rules.rowRules(source, schemaName, name);
                 if (tableRules.isEmpty() || !(table instanceof TranslatableTable translatable)) {
                     return table;
                 }

@@ -31,9 +31,9 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
 
     private final TranslatableTable table;
     private final List<String> path;
-    private final List<RowRuleSet.RowRule> rules;
+    private final List<RowRuleSet.RuleSql> rules;
 
-    CheckedTable(TranslatableTable table, List<String> path, List<RowRuleSet.RowRule> rules) {
+    CheckedTable(TranslatableTable table, List<String> path, List<RowRuleSet.RuleSql> rules) {
         this.table = table;
         this.path = List.copyOf(path);
         this.rules = List.copyOf(rules);
@@ -69,7 +69,7 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
             RelNode scan = project.getInput();
             List<RowCheck> rowChecks = new ArrayList<>(rules.size());
             for (int i = 0; i < rules.size(); i++) {
-                RowRuleSet.RowRule rule = rules.get(i);
+                RowRuleSet.RuleSql rule = rules.get(i);
                 rowChecks.add(new RowCheck(
                         rule.name(),
                         rule.column(),

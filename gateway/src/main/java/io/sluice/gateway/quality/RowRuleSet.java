@@ -11,7 +11,7 @@ public interface RowRuleSet {
     RowRuleSet NONE = (source, schema, table) -> List.of();
 
     /** The row rules of one table, in file order; empty when it has none. */
-    List<RowRule> rowRules(String source, String schema, String table);
+    List<RuleSql> rowRules(String source, String schema, String table);
 
     /**
      * One row rule, as SQL over the table's columns.
@@ -21,5 +21,5 @@ public interface RowRuleSet {
      * @param action what a violation does
      * @param violationSql a boolean SQL expression over the table's columns that is TRUE when a row violates the rule
      */
-    record RowRule(String name, @Nullable String column, CheckAction action, String violationSql) {}
+    record RuleSql(String name, @Nullable String column, CheckAction action, String violationSql) {}
 }

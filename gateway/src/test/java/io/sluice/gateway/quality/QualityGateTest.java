@@ -38,7 +38,7 @@ class QualityGateTest {
 
     static SourceCatalog catalog;
     static Path database;
-    static final Map<String, List<RowRuleSet.RowRule>> RULES = new java.util.concurrent.ConcurrentHashMap<>();
+    static final Map<String, List<RowRuleSet.RuleSql>> RULES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -64,21 +64,21 @@ class QualityGateTest {
         catalog.close();
     }
 
-    private static QueryEngine engine(RowRuleSet.RowRule... rules) {
+    private static QueryEngine engine(RowRuleSet.RuleSql... rules) {
         return new QueryEngine(
                 catalog, (source, schema, table) -> table.equals("orders") ? List.of(rules) : List.of(), null);
     }
 
-    private static RowRuleSet.RowRule notNull(String column, CheckAction action) {
-        return new RowRuleSet.RowRule(column + "_not_null", column, action, "\"" + column + "\" IS NULL");
+    private static RowRuleSet.RuleSql notNull(String column, CheckAction action) {
+        return new RowRuleSet.RuleSql(column + "_not_null", column, action, "\"" + column + "\" IS NULL");
     }
 
-    private static RowRuleSet.RowRule nonNegative(CheckAction action) {
-        return new RowRuleSet.RowRule("price_range", "price", action, "\"price\" < 0");
+    private static RowRuleSet.RuleSql nonNegative(CheckAction action) {
+        return new RowRuleSet.RuleSql("price_range", "price", action, "\"price\" < 0");
     }
 
-    private static RowRuleSet.RowRule acceptedStatus(CheckAction action) {
-        return new RowRuleSet.RowRule("status_accepted", "status", action, "\"status\" NOT IN ('O', 'F')");
+    private static RowRuleSet.RuleSql acceptedStatus(CheckAction action) {
+        return new RowRuleSet.RuleSql("status_accepted", "status", action, "\"status\" NOT IN ('O', 'F')");
     }
 
     private record Run(List<List<Object>> rows, List<CheckOutcome> outcomes) {}

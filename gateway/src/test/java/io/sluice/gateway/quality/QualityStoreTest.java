@@ -79,7 +79,7 @@ class QualityStoreTest {
     @Test
     void outcomesAndQuarantinedRows_areQueryableAtOnce_andSurviveReopening() throws Exception {
         RowRuleSet rules = (source, schema, table) -> List.of(
-                new RowRuleSet.RowRule("status_known", "status", CheckAction.QUARANTINE, "\"status\" NOT IN ('O')"));
+                new RowRuleSet.RuleSql("status_known", "status", CheckAction.QUARANTINE, "\"status\" NOT IN ('O')"));
         try (QualityStore store = openStore()) {
             QueryEngine engine = new QueryEngine(catalog, rules, store);
             QueryQuality quality = new QueryQuality("query-42", "alice", store);

@@ -63,9 +63,16 @@ public final class TestingGateway implements AutoCloseable {
     public static final class Builder {
         private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         private boolean allowAnonymous;
+        private Optional<Path> rulesDirectory = Optional.empty();
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
+            return this;
+        }
+
+        /** Quality rules from the rule files in {@code directory}. */
+        public Builder rules(Path directory) {
+            rulesDirectory = Optional.of(directory);
             return this;
         }
 
@@ -89,12 +96,7 @@ public final class TestingGateway implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             SluiceConfig config = new SluiceConfig(
-                    server,
-                    sources,
-                    security,
-                    Optional.empty(),
-                    SluiceConfig.defaultQualityStore(directory),
-                    directory);
+                    server, sources, security, rulesDirectory, SluiceConfig.defaultQualityStore(directory), directory);
             return new TestingGateway(Gateway.start(config));
         }
     }

@@ -1,0 +1,122 @@
+package io.sluice.gateway.quality;
+
+import io.sluice.gateway.catalog.SluiceTypeSystem;
+import io.sluice.gateway.catalog.SourceCatalog;
+import io.sluice.quality.QualityRules;
+import io.sluice.quality.RuleLoadResult;
+import io.sluice.quality.model.Action;
+import io.sluice.quality.model.RowRule;
+import io.sluice.quality.model.RuleSet;
+import io.sluice.quality.model.TableName;
+import io.sluice.quality.parser.dbt.DbtTableMapping;
+import io.sluice.quality.validation.TableSchemaLookup;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The quality rules in force: loaded from the rules directory, validated against the catalog, and swapped as a whole
+ * on reload. A reload with problems keeps the rules in force and returns the problems; queries planned after a
+ * successful reload use the new rules.
+ */
+public final class RuleRegistry implements RowRuleSet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
+
+    private final @Nullable Path directory;
+    private final QualityRules rules;
+    private final AtomicReference<Compiled> current = new AtomicReference<>(new Compiled(RuleSet.EMPTY));
+
+    /**
+     * @param directory the rules directory, or null for none (no rules)
+     * @param rules how rule files are loaded and validated
+     */
+    public RuleRegistry(@Nullable Path directory, QualityRules rules) {
+        this.directory = directory;
+        this.rules = rules;
+    }
+
+    /** A registry for the rules in {@code directory} (if any), validated against the tables of {@code catalog}. */
+    public static RuleRegistry forCatalog(Optional<Path> directory, SourceCatalog catalog) {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        catalog.registerIn(root.plus(), RowRuleSet.NONE);
+        JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
+        QualityRules rules = new QualityRules(
+                TableSchemaLookup.of(root.plus(), typeFactory), DbtTableMapping.metaOnly(), SluiceTypeSystem.INSTANCE);
+        return new RuleRegistry(directory.orElse(null), rules);
+    }
+
+    /** Loads the rules for the first time: the result's problems, if any, mean there are no rules. */
+    public RuleLoadResult load() {
+        return reload();
+    }
+
+    /** Loads the rules directory again; on problems the rules in force stay and the result says why. */
+    public RuleLoadResult reload() {
+        if (directory == null) {
+            return new RuleLoadResult(RuleSet.EMPTY, List.of(), List.of());
+        }
+        RuleLoadResult result = rules.loadDirectory(directory);
+        if (result.isValid()) {
+            current.set(new Compiled(result.rules()));
+            LOG.info(
+                    "Quality rules loaded from {}: {} table(s)",
+                    directory,
+                    result.rules().tables().size());
+        } else {
+            LOG.warn(
+                    "Quality rules in {} have {} problem(s); the rules in force stay:\n{}",
+                    directory,
+                    result.problems().size(),
+                    String.join(
+                            "\n",
+                            result.problems().stream().map(Object::toString).toList()));
+        }
+        return result;
+    }
+
+    /** Every rule in force. */
+    public RuleSet ruleSet() {
+        return current.get().ruleSet;
+    }
+
+    @Override
+    public List<RowRuleSet.RuleSql> rowRules(String source, String schema, String table) {
+        return current.get().rowRules(new TableName(source, schema, table));
+    }
+
+    /** A rule set with each table's row rules compiled to SQL once, when first planned. */
+    private static final class Compiled {
+        final RuleSet ruleSet;
+        final Map<String, List<RowRuleSet.RuleSql>> byTable = new ConcurrentHashMap<>();
+
+        Compiled(RuleSet ruleSet) {
+            this.ruleSet = ruleSet;
+        }
+
+        List<RowRuleSet.RuleSql> rowRules(TableName table) {
+            return byTable.computeIfAbsent(table.toString(), key -> ruleSet.rowRulesOf(table).stream()
+                    .map(Compiled::compile)
+                    .toList());
+        }
+
+        private static RowRuleSet.RuleSql compile(RowRule rule) {
+            Optional<String> column =
+                    rule instanceof RowRule.OfColumn ofColumn ? Optional.of(ofColumn.column()) : Optional.empty();
+            return new RowRuleSet.RuleSql(
+                    rule.name(), column.orElse(null), action(rule.metadata().action()), RowRuleSql.violation(rule));
+        }
+
+        private static CheckAction action(Action action) {
+            return CheckAction.valueOf(action.name());
+        }
+    }
+}
