@@ -137,12 +137,15 @@ class RuleValidatorTest {
     void validate_expressionIsNotPerRow() {
         assertThat(problems(rules(
                         "  - { check: expression, sql: \"count(*) > 0\" }",
-                        "  - { check: expression, sql: \"o_custkey IN (SELECT 1)\" }")))
+                        "  - { check: expression, sql: \"o_custkey IN (SELECT 1)\" }",
+                        "  - { check: expression, sql: \"o_custkey = ?\" }")))
                 .containsExactly(
                         "rules/orders.yaml:3:31: rules[0].sql: expected an expression over one row (rules are checked"
                                 + " row by row), got the aggregate function COUNT",
                         "rules/orders.yaml:4:31: rules[1].sql: expected an expression over one row (rules are checked"
-                                + " row by row), got a sub-query");
+                                + " row by row), got a sub-query",
+                        "rules/orders.yaml:5:31: rules[2].sql: expected an expression over one row (rules are checked"
+                                + " row by row), got a parameter (?): rules have no parameters to bind");
     }
 
     @Test
