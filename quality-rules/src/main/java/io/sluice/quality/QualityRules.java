@@ -44,7 +44,7 @@ public final class QualityRules {
     }
 
     /** Rule files given as text keyed by file name, loaded and validated. */
-    public RuleLoadResult load(Map<String, String> files) {
+    public RuleLoadResult loadFiles(Map<String, String> files) {
         return validated(loader.load(files));
     }
 

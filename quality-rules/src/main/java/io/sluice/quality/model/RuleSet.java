@@ -42,6 +42,14 @@ public record RuleSet(List<TableRules> files) {
                 .toList();
     }
 
+    /** The dataset rules of {@code table}, which run in scans. */
+    public List<DatasetRule> datasetRulesOf(TableName table) {
+        return rulesOf(table).stream()
+                .filter(DatasetRule.class::isInstance)
+                .map(DatasetRule.class::cast)
+                .toList();
+    }
+
     /** The scan schedule of {@code table}, if a file gives one (the loader ensures files do not disagree). */
     public Optional<Duration> scheduleOf(TableName table) {
         return files.stream()

@@ -35,4 +35,20 @@ public final class Durations {
                     default -> Duration.ofDays(amount);
                 });
     }
+
+    /**
+     * {@code duration} in the short syntax, in the largest unit that states it exactly: {@code 1d}, {@code 90m}, {@code
+     * 1500ms}; what {@link #parse} reads back to the same duration (for whole milliseconds).
+     */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (millis != 0 && millis % sizes[i] == 0) {
+                return millis / sizes[i] + units[i];
+            }
+        }
+        return millis == 0 ? "0s" : millis + "ms";
+    }
 }

@@ -27,20 +27,14 @@ import java.util.Optional;
  * <p>Every rule has {@code check} and may have {@code name}, {@code severity}, {@code action}, {@code where}, {@code
  * description} and {@code owner}; the other keys depend on the check ({@link CheckReader}).
  */
-public final class RuleFileReader {
+final class RuleFileReader {
 
     /** What a rule file holds, for the message when it holds something else. */
     static final String EXPECTED_DOCUMENT = "a mapping with the keys table, schedule and rules";
 
     private RuleFileReader() {}
 
-    /** The rules of the file, or empty when it has problems (all recorded in {@code problems}). */
-    public static Optional<TableRules> read(String yaml, ProblemList problems) {
-        Optional<YamlMapping> document = YamlMapping.parse(yaml, problems, EXPECTED_DOCUMENT);
-        return document.flatMap(root -> read(root, problems));
-    }
-
-    /** The rules of an already parsed document. */
+    /** The rules of a parsed rule file, or empty when it has problems (all recorded in {@code problems}). */
     static Optional<TableRules> read(YamlMapping root, ProblemList problems) {
         Optional<TableName> table = root.requiredString("table", TableName.EXPECTED)
                 .flatMap(text -> TableName.parse(text).or(() -> {

@@ -4,7 +4,6 @@ import io.sluice.quality.RuleProblem;
 import io.sluice.quality.model.Rule;
 import io.sluice.quality.model.RuleOrigin;
 import io.sluice.quality.model.TableRules;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +38,9 @@ final class RuleSetChecks {
                             file.tableLocation(),
                             "schedule",
                             "table " + file.table() + " is scheduled every "
-                                    + format(first.schedule().get())
+                                    + Durations.format(first.schedule().get())
                                     + " in " + first.file() + " and every "
-                                    + format(file.schedule().get())
+                                    + Durations.format(file.schedule().get())
                                     + " here; give one schedule"));
                 }
             }
@@ -59,9 +58,5 @@ final class RuleSetChecks {
                 "duplicate rule name \"" + rule.name() + "\"" + how + " for table " + file.table()
                         + "; the first is at " + first.metadata().origin().start()
                         + "; set name: on one of them to tell them apart");
-    }
-
-    private static String format(Duration duration) {
-        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 }

@@ -17,6 +17,7 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -122,6 +123,14 @@ final class SqlExpressionChecker {
                     }
                 }
                 return found[0] == null ? super.visit(call) : null;
+            }
+
+            @Override
+            public Void visit(SqlDynamicParam parameter) {
+                if (found[0] == null) {
+                    found[0] = "a parameter (?): rules have no parameters to bind";
+                }
+                return null;
             }
         });
         return Optional.ofNullable(found[0])

@@ -28,4 +28,15 @@ class DurationsTest {
         assertThat(Durations.parse("9999999999999999d")).isEmpty();
         assertThat(Durations.parse("")).isEmpty();
     }
+
+    @Test
+    void format_largestExactUnit() {
+        assertThat(Durations.format(Duration.ofDays(2))).isEqualTo("2d");
+        assertThat(Durations.format(Duration.ofHours(36))).isEqualTo("36h");
+        assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(Durations.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+        assertThat(Durations.parse(Durations.format(Duration.ofMinutes(90)))).contains(Duration.ofMinutes(90));
+    }
 }

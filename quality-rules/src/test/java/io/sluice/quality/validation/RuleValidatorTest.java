@@ -9,6 +9,8 @@ import io.sluice.quality.parser.dbt.DbtTableMapping;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
 
 /** Each kind of mistake that only the table's real columns reveal gets its own message, at its place in the file. */
@@ -137,12 +139,15 @@ class RuleValidatorTest {
     void validate_expressionIsNotPerRow() {
         assertThat(problems(rules(
                         "  - { check: expression, sql: \"count(*) > 0\" }",
-                        "  - { check: expression, sql: \"o_custkey IN (SELECT 1)\" }")))
+                        "  - { check: expression, sql: \"o_custkey IN (SELECT 1)\" }",
+                        "  - { check: expression, sql: \"o_custkey = ?\" }")))
                 .containsExactly(
                         "rules/orders.yaml:3:31: rules[0].sql: expected an expression over one row (rules are checked"
                                 + " row by row), got the aggregate function COUNT",
                         "rules/orders.yaml:4:31: rules[1].sql: expected an expression over one row (rules are checked"
-                                + " row by row), got a sub-query");
+                                + " row by row), got a sub-query",
+                        "rules/orders.yaml:5:31: rules[2].sql: expected an expression over one row (rules are checked"
+                                + " row by row), got a parameter (?): rules have no parameters to bind");
     }
 
     @Test
@@ -171,11 +176,20 @@ class RuleValidatorTest {
 
     @Test
     void validate_followsTheCallersTypeSystem() {
-        QualityRules rules = new QualityRules(TpchTables.LOOKUP, DbtTableMapping.metaOnly(), RelDataTypeSystem.DEFAULT);
+        // The gateway's type system allows DECIMAL(38); Calcite's default stops at 19 digits.
+        RelDataTypeSystem wideDecimals = new RelDataTypeSystemImpl() {
+            @Override
+            public int getMaxPrecision(SqlTypeName typeName) {
+                return typeName == SqlTypeName.DECIMAL ? 38 : super.getMaxPrecision(typeName);
+            }
+        };
+        QualityRules rules = new QualityRules(TpchTables.LOOKUP, DbtTableMapping.metaOnly(), wideDecimals);
 
-        assertThat(rules.load(Map.of(FILE, rules("  - { check: range, column: o_totalprice, min: 0 }")))
-                        .isValid())
-                .isTrue();
+        assertThat(rules.loadFiles(Map.of(FILE, rules("  - { check: expression, sql: \"o_totalprice * 2\" }")))
+                        .problems())
+                .map(RuleProblem::toString)
+                .containsExactly("rules/orders.yaml:3:31: rules[0].sql: expected a SQL boolean expression, got one of"
+                        + " type DECIMAL(25, 2)");
     }
 
     private static String rules(String... lines) {
@@ -184,7 +198,7 @@ class RuleValidatorTest {
 
     private static List<String> problems(String yaml) {
         QualityRules rules = new QualityRules(TpchTables.LOOKUP, DbtTableMapping.metaOnly(), RelDataTypeSystem.DEFAULT);
-        return rules.load(Map.of(FILE, yaml)).problems().stream()
+        return rules.loadFiles(Map.of(FILE, yaml)).problems().stream()
                 .map(RuleProblem::toString)
                 .toList();
     }

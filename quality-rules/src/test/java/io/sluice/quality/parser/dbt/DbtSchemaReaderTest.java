@@ -181,7 +181,7 @@ class DbtSchemaReaderTest {
         QualityRules rules = new QualityRules(
                 TpchTables.LOOKUP, DbtTableMapping.modelsIn("warehouse", "main"), RelDataTypeSystem.DEFAULT);
 
-        assertThat(rules.load(Map.of(FILE, SCHEMA_YML)).problems()).isEmpty();
+        assertThat(rules.loadFiles(Map.of(FILE, SCHEMA_YML)).problems()).isEmpty();
     }
 
     @Test
