@@ -227,6 +227,23 @@ class QualityInlineIT {
     }
 
     @Test
+    void rulesOfASourceThatIsDownAtStart_doNotStopTheGateway(@TempDir Path otherRules) throws Exception {
+        Files.writeString(
+                otherRules.resolve("down.yaml"), "table: down.public.t\nrules:\n  - { column: x, check: not_null }\n");
+        try (TestingGateway withDownSource = TestingGateway.builder()
+                        .source("pg", TestingSources.postgresql())
+                        .source("down", TestingSources.postgresql("jdbc:postgresql://127.0.0.1:9/nowhere"))
+                        .rules(otherRules)
+                        .start();
+                Connection connection = withDownSource.connectWithDriver();
+                Statement statement = connection.createStatement()) {
+            assertThat(read(statement, "SELECT o_id FROM " + orders() + " WHERE o_id <= 10")
+                            .rows())
+                    .isEqualTo(10);
+        }
+    }
+
+    @Test
     void failRule_stopsTheQuery_namingRuleTableColumnAndValue() throws Exception {
         try (Connection connection = gateway.connectWithDriver();
                 Statement statement = connection.createStatement()) {

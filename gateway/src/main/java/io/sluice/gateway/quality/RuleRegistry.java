@@ -4,6 +4,7 @@ import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.quality.QualityRules;
 import io.sluice.quality.RuleLoadResult;
+import io.sluice.quality.RuleProblem;
 import io.sluice.quality.model.Action;
 import io.sluice.quality.model.RowRule;
 import io.sluice.quality.model.RuleSet;
@@ -11,6 +12,8 @@ import io.sluice.quality.model.TableName;
 import io.sluice.quality.parser.dbt.DbtTableMapping;
 import io.sluice.quality.validation.TableSchemaLookup;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,15 +36,17 @@ public final class RuleRegistry implements RowRuleSet {
 
     private final @Nullable Path directory;
     private final QualityRules rules;
+    private final ReachableTables tables;
     private final AtomicReference<Compiled> current = new AtomicReference<>(new Compiled(RuleSet.EMPTY));
 
     /**
      * @param directory the rules directory, or null for none (no rules)
      * @param rules how rule files are loaded and validated
      */
-    public RuleRegistry(@Nullable Path directory, QualityRules rules) {
+    private RuleRegistry(@Nullable Path directory, QualityRules rules, ReachableTables tables) {
         this.directory = directory;
         this.rules = rules;
+        this.tables = tables;
     }
 
     /** A registry for the rules in {@code directory} (if any), validated against the tables of {@code catalog}. */
@@ -49,9 +54,9 @@ public final class RuleRegistry implements RowRuleSet {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
         catalog.registerIn(root.plus(), RowRuleSet.NONE);
         JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(SluiceTypeSystem.INSTANCE);
-        QualityRules rules = new QualityRules(
-                TableSchemaLookup.of(root.plus(), typeFactory), DbtTableMapping.metaOnly(), SluiceTypeSystem.INSTANCE);
-        return new RuleRegistry(directory.orElse(null), rules);
+        ReachableTables tables = new ReachableTables(TableSchemaLookup.of(root.plus(), typeFactory));
+        QualityRules rules = new QualityRules(tables, DbtTableMapping.metaOnly(), SluiceTypeSystem.INSTANCE);
+        return new RuleRegistry(directory.orElse(null), rules, tables);
     }
 
     /** Loads the rules for the first time: the result's problems, if any, mean there are no rules. */
@@ -64,7 +69,9 @@ public final class RuleRegistry implements RowRuleSet {
         if (directory == null) {
             return new RuleLoadResult(RuleSet.EMPTY, List.of(), List.of());
         }
-        RuleLoadResult result = rules.loadDirectory(directory);
+        tables.reset();
+        RuleLoadResult result = deferUnreachable(rules.loadDirectory(directory));
+        result.notices().forEach(notice -> LOG.warn("Quality rules: {}", notice));
         if (result.isValid()) {
             current.set(new Compiled(result.rules()));
             LOG.info(
@@ -81,6 +88,30 @@ public final class RuleRegistry implements RowRuleSet {
                             result.problems().stream().map(Object::toString).toList()));
         }
         return result;
+    }
+
+    /**
+     * Problems of rule files whose table's source could not be reached become notices: their rules stay, unchecked,
+     * and apply once the source is back (a reload then checks them).
+     */
+    private RuleLoadResult deferUnreachable(RuleLoadResult result) {
+        Map<String, TableName> tableOfFile = new HashMap<>();
+        result.rules().files().forEach(file -> tableOfFile.put(file.file(), file.table()));
+        List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> notices = new ArrayList<>(result.notices());
+        for (RuleProblem problem : result.problems()) {
+            TableName table = tableOfFile.get(problem.location().file());
+            if (table != null && tables.isUnreachable(table.source())) {
+                notices.add(new RuleProblem(
+                        problem.location(),
+                        problem.path(),
+                        "not checked, because source '" + table.source() + "' is unavailable (" + problem.message()
+                                + "); the rules apply once it is back"));
+            } else {
+                problems.add(problem);
+            }
+        }
+        return new RuleLoadResult(result.rules(), problems, notices);
     }
 
     /** Every rule in force. */
