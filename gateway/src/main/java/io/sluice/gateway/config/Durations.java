@@ -35,4 +35,22 @@ public final class Durations {
                     default -> Duration.ofDays(amount);
                 });
     }
+
+    /** {@code duration} in the short syntax, in the largest unit that shows it exactly ({@code 10m}, {@code 1500ms}). */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return millis + "ms";
+        }
+        long seconds = millis / 1000;
+        if (seconds == 0 || seconds % 60 != 0) {
+            return seconds + "s";
+        }
+        long minutes = seconds / 60;
+        if (minutes % 60 != 0) {
+            return minutes + "m";
+        }
+        long hours = minutes / 60;
+        return hours % 24 != 0 ? hours + "h" : hours / 24 + "d";
+    }
 }
