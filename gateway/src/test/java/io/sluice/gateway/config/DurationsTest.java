@@ -28,4 +28,17 @@ class DurationsTest {
         assertThat(Durations.parse("9999999999999999d")).isEmpty();
         assertThat(Durations.parse("")).isEmpty();
     }
+
+    @Test
+    void format_largestExactUnit_andParsesBack() {
+        assertThat(Durations.format(Duration.ofMinutes(10))).isEqualTo("10m");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(Durations.format(Duration.ofHours(48))).isEqualTo("2d");
+        assertThat(Durations.format(Duration.ofHours(25))).isEqualTo("25h");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+        for (String text : new String[] {"10m", "1500ms", "90s", "2d", "25h", "1s"}) {
+            assertThat(Durations.format(Durations.parse(text).orElseThrow())).isEqualTo(text);
+        }
+    }
 }
