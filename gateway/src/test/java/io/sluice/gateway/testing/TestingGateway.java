@@ -5,6 +5,7 @@ import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.config.AdminServerConfig;
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightTlsConfig;
 import io.sluice.gateway.config.JdbcServerConfig;
 import io.sluice.gateway.config.SecurityConfig;
 import io.sluice.gateway.config.ServerConfig;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,11 @@ public final class TestingGateway implements AutoCloseable {
     /** Collects sources and starts the gateway. */
     public static final class Builder {
         private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
+        private final Map<String, UserConfig> users =
+                new LinkedHashMap<>(Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
         private boolean allowAnonymous;
+        private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
+        private Optional<FlightTlsConfig> flightTls = Optional.empty();
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
@@ -71,13 +77,29 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** Another user besides {@link #USER}. */
+        public Builder user(String name, String password) {
+            users.put(name, new UserConfig(name, BCrypt.withDefaults().hashToString(4, password.toCharArray())));
+            return this;
+        }
+
+        public Builder preparedStatementIdleTimeout(Duration timeout) {
+            preparedStatementIdleTimeout = timeout;
+            return this;
+        }
+
+        /** Serves Flight over TLS with these certificates (see {@link TestingCertificates}). */
+        public Builder flightTls(TestingCertificates certificates) {
+            flightTls = Optional.of(new FlightTlsConfig(certificates.serverChain(), certificates.serverKey()));
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0),
+                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls),
                     AdminServerConfig.defaults());
-            SecurityConfig security =
-                    new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
+            SecurityConfig security = new SecurityConfig(allowAnonymous, users);
             SluiceConfig config = new SluiceConfig(server, sources, security, Optional.empty(), Path.of("."));
             return new TestingGateway(Gateway.start(config));
         }
