@@ -29,6 +29,7 @@ public final class Gateway implements AutoCloseable {
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
+    private final RunningQueries runningQueries;
 
     private Gateway(
             SluiceConfig config,
@@ -36,7 +37,9 @@ public final class Gateway implements AutoCloseable {
             QualityStore store,
             QueryEngine engine,
             JdbcServer jdbcServer,
-            FlightServer flightServer) {
+            FlightServer flightServer,
+            RunningQueries runningQueries) {
+        this.runningQueries = runningQueries;
         this.config = config;
         this.catalog = catalog;
         this.store = store;
@@ -85,7 +88,7 @@ public final class Gateway implements AutoCloseable {
                 jdbcServer.close();
                 throw e;
             }
-            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer);
+            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
             store.close();
@@ -121,10 +124,18 @@ public final class Gateway implements AutoCloseable {
         return flightServer.port();
     }
 
-    /** The URL for the Arrow Flight SQL JDBC driver (plaintext). */
+    /**
+     * The URL for the Arrow Flight SQL JDBC driver; with TLS, a client must also trust the server's certificate (for
+     * instance with the driver's {@code trustStore} options).
+     */
     public String flightJdbcUrl() {
         return "jdbc:arrow-flight-sql://" + config.server().flight().host() + ":" + flightServer.port()
-                + "?useEncryption=false";
+                + "?useEncryption=" + config.server().flight().tls().isPresent();
+    }
+
+    /** The queries running now, over either protocol. */
+    public RunningQueries runningQueries() {
+        return runningQueries;
     }
 
     /** The Flight SQL server, for its memory accounting in tests. */

@@ -19,7 +19,7 @@ final class ServerConfigReader {
         checkDistinctPorts(List.of(jdbc, flight, admin));
         return new ServerConfig(
                 new JdbcServerConfig(jdbc.host(), jdbc.port()),
-                new FlightServerConfig(flight.host(), flight.port()),
+                FlightServerConfigReader.read(flight.host(), flight.port(), flight.section()),
                 new AdminServerConfig(admin.host(), admin.port()));
     }
 

@@ -101,6 +101,14 @@ public final class RunningQueries implements SourceContext.StatementListener {
         return query == null ? Optional.empty() : Optional.of(query.quality);
     }
 
+    /** The queries known now, as {@code connection/statement}, e.g. {@code flight-7/0}. */
+    public List<String> running() {
+        return queries.keySet().stream()
+                .map(key -> key.connectionId() + "/" + key.statementId())
+                .sorted()
+                .toList();
+    }
+
     /** Forgets a statement that the client closed. */
     public void closed(String connectionId, int statementId) {
         queries.remove(new QueryKey(connectionId, statementId));

@@ -5,6 +5,7 @@ import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.config.AdminServerConfig;
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightTlsConfig;
 import io.sluice.gateway.config.JdbcServerConfig;
 import io.sluice.gateway.config.SecurityConfig;
 import io.sluice.gateway.config.ServerConfig;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +64,12 @@ public final class TestingGateway implements AutoCloseable {
     /** Collects sources and starts the gateway. */
     public static final class Builder {
         private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
+        private final Map<String, UserConfig> users =
+                new LinkedHashMap<>(Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
         private boolean allowAnonymous;
         private Optional<Path> rulesDirectory = Optional.empty();
+        private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
+        private Optional<FlightTlsConfig> flightTls = Optional.empty();
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
@@ -81,13 +87,29 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** Another user besides {@link #USER}. */
+        public Builder user(String name, String password) {
+            users.put(name, new UserConfig(name, BCrypt.withDefaults().hashToString(4, password.toCharArray())));
+            return this;
+        }
+
+        public Builder preparedStatementIdleTimeout(Duration timeout) {
+            preparedStatementIdleTimeout = timeout;
+            return this;
+        }
+
+        /** Serves Flight over TLS with these certificates (see {@link TestingCertificates}). */
+        public Builder flightTls(TestingCertificates certificates) {
+            flightTls = Optional.of(new FlightTlsConfig(certificates.serverChain(), certificates.serverKey()));
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0),
+                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls),
                     AdminServerConfig.defaults());
-            SecurityConfig security =
-                    new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
+            SecurityConfig security = new SecurityConfig(allowAnonymous, users);
             Path directory;
             try {
                 // Each gateway keeps its quality results in a file of its own: DuckDB lets one process open it once.

@@ -1,6 +1,7 @@
 package io.sluice.gateway.server.flight;
 
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightTlsConfig;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.ErrorTranslator;
 import io.sluice.gateway.error.SluiceException;
@@ -8,6 +9,8 @@ import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.security.Authenticator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.memory.BufferAllocator;
@@ -16,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Arrow Flight SQL server (gRPC, plaintext for now) that notebooks and the Arrow Flight SQL JDBC driver
+ * The embedded Arrow Flight SQL server (gRPC, over TLS when configured) that notebooks and the Arrow Flight SQL JDBC driver
  * talk to. It owns the root allocator every stream allocates from.
  */
 public final class FlightServer implements AutoCloseable {
@@ -43,12 +46,10 @@ public final class FlightServer implements AutoCloseable {
             ErrorTranslator errors) {
         BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
         SluiceFlightSqlProducer producer =
-                new SluiceFlightSqlProducer(engine, runningQueries, allocator, new FlightErrors(errors));
-        org.apache.arrow.flight.FlightServer server = org.apache.arrow.flight.FlightServer.builder(
-                        allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
-                .headerAuthenticator(FlightAuthenticator.create(authenticator))
-                .build();
+                new SluiceFlightSqlProducer(config, engine, runningQueries, allocator, new FlightErrors(errors));
+        org.apache.arrow.flight.FlightServer server = null;
         try {
+            server = build(config, allocator, producer, authenticator);
             server.start();
         } catch (IOException | RuntimeException e) {
             closeQuietly(server, producer, allocator);
@@ -58,8 +59,35 @@ public final class FlightServer implements AutoCloseable {
                             + " (server.flight): " + e.getMessage(),
                     e);
         }
-        LOG.info("Arrow Flight SQL server listening on {}:{}", config.host(), server.getPort());
+        LOG.info(
+                "Arrow Flight SQL server listening on {}:{} ({})",
+                config.host(),
+                server.getPort(),
+                config.tls().isPresent() ? "TLS" : "plaintext");
         return new FlightServer(allocator, producer, server);
+    }
+
+    private static org.apache.arrow.flight.FlightServer build(
+            FlightServerConfig config,
+            BufferAllocator allocator,
+            SluiceFlightSqlProducer producer,
+            Authenticator authenticator)
+            throws IOException {
+        Location location = config.tls().isPresent()
+                ? Location.forGrpcTls(config.host(), config.port())
+                : Location.forGrpcInsecure(config.host(), config.port());
+        org.apache.arrow.flight.FlightServer.Builder builder = org.apache.arrow.flight.FlightServer.builder(
+                        allocator, location, producer)
+                .headerAuthenticator(FlightAuthenticator.create(authenticator));
+        if (config.tls().isPresent()) {
+            FlightTlsConfig tls = config.tls().get();
+            // The builder reads both files when the server is built; the config loader checked them already.
+            try (InputStream chain = Files.newInputStream(tls.certificateChain());
+                    InputStream key = Files.newInputStream(tls.privateKey())) {
+                return builder.useTls(chain, key).build();
+            }
+        }
+        return builder.build();
     }
 
     /** The port the server listens on (useful when the config asked for port 0). */
@@ -79,16 +107,18 @@ public final class FlightServer implements AutoCloseable {
 
     private static void closeQuietly(
             org.apache.arrow.flight.FlightServer server, SluiceFlightSqlProducer producer, BufferAllocator allocator) {
-        try {
-            server.shutdown();
-            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("The Flight SQL server did not stop within 5 s; closing it anyway");
+        if (server != null) {
+            try {
+                server.shutdown();
+                if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("The Flight SQL server did not stop within 5 s; closing it anyway");
+                }
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("Stopping the Flight SQL server failed: {}", e.toString());
             }
-            server.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.warn("Stopping the Flight SQL server failed: {}", e.toString());
         }
         producer.close();
         try {

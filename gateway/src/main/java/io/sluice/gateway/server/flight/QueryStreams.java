@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.flight.BackpressureStrategy;
+import org.apache.arrow.flight.BackpressureStrategy.WaitResult;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -31,14 +32,20 @@ final class QueryStreams {
     private final RunningQueries runningQueries;
     private final BufferAllocator rootAllocator;
     private final FlightErrors errors;
+    private final IssuedQueries issued;
     private final AtomicLong streamIds = new AtomicLong();
 
     QueryStreams(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator rootAllocator, FlightErrors errors) {
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator rootAllocator,
+            FlightErrors errors,
+            IssuedQueries issued) {
         this.engine = engine;
         this.runningQueries = runningQueries;
         this.rootAllocator = rootAllocator;
         this.errors = errors;
+        this.issued = issued;
     }
 
     /** Executes a statement: produces its result set once the stream is registered. */
@@ -57,30 +64,34 @@ final class QueryStreams {
         }
     }
 
-    /** Runs {@code sql} for {@code user} on a session of its own and streams the result. */
-    void streamStatement(String user, String sql, ServerStreamListener listener) {
+    /** Runs the ticket's SQL for {@code user} on a session of its own and streams the result. */
+    void streamStatement(QueryTicket ticket, String user, ServerStreamListener listener) {
         try (Connection connection = engine.openConnection(user);
                 Statement statement = connection.createStatement()) {
-            stream(statement, () -> statement.executeQuery(sql), listener);
+            stream(ticket, user, statement, () -> statement.executeQuery(ticket.sql()), listener);
         } catch (SQLException | RuntimeException e) {
             listener.error(errors.toFlight(e));
         }
     }
 
     /**
-     * Streams the result of {@code execution} on {@code statement} to {@code listener}, reporting any failure to the
-     * client (never throws).
+     * Streams the result of {@code execution} on {@code statement} to {@code listener} as a run of the ticket's query
+     * (so that CancelFlightInfo stops it), reporting any failure to the client (never throws).
      */
-    void stream(Statement statement, Execution execution, ServerStreamListener listener) {
+    void stream(
+            QueryTicket ticket, String user, Statement statement, Execution execution, ServerStreamListener listener) {
         String queryId = "flight-" + streamIds.incrementAndGet();
-        BackpressureStrategy backpressure = new StoppingBackpressure(queryId);
+        StoppingBackpressure backpressure = new StoppingBackpressure(queryId);
         backpressure.register(listener);
         // gRPC delivers the stream's cancel handler only between our callbacks, that is after this method returns;
         // the call's context is cancelled at once, on the transport thread, even while a source is still working.
-        Context.CancellationListener onCancel = context -> stop(queryId);
+        Context.CancellationListener onCancel = context -> backpressure.clientGone();
         Context.current().addListener(onCancel, Runnable::run);
         try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, Long.MAX_VALUE)) {
+            // Registered in RunningQueries before the run begins, so that a cancel racing with the start still stops
+            // it.
             try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, () -> statement, true);
+                    IssuedQueries.Run run = issued.begin(ticket, user, backpressure::abort);
                     ResultSet resultSet = execution.execute()) {
                 long rows = ResultStreamer.stream(
                         resultSet,
@@ -89,9 +100,13 @@ final class QueryStreams {
                         listener,
                         backpressure);
                 LOG.debug("Stream {} sent {} row(s)", queryId, rows);
+                if (backpressure.endedWait && !backpressure.isClientGone(listener)) {
+                    // Stopped while waiting for the client to read: the streamer returned without completing.
+                    listener.error(errors.toFlight(cancelled(null)));
+                }
             }
         } catch (Exception e) {
-            if (listener.isCancelled()) {
+            if (backpressure.isClientGone(listener)) {
                 LOG.debug("Stream {} cancelled by the client: {}", queryId, e.toString());
             } else {
                 listener.error(errors.toFlight(stopped(queryId, e)));
@@ -103,7 +118,7 @@ final class QueryStreams {
     }
 
     private void stop(String queryId) {
-        LOG.info("Flight stream {} cancelled by the client; stopping its query", queryId);
+        LOG.info("Flight stream {} cancelled; stopping its query", queryId);
         runningQueries.stop(queryId, 0, RunningQueries.StopReason.CANCELLED);
     }
 
@@ -112,16 +127,60 @@ final class QueryStreams {
                 .stopReason(queryId, 0)
                 .<Throwable>map(reason -> reason == RunningQueries.StopReason.TIMED_OUT
                         ? new SluiceException(ErrorCode.QUERY_TIMEOUT, "The query ran longer than its timeout.", error)
-                        : new SluiceException(ErrorCode.QUERY_CANCELLED, "The query was cancelled.", error))
+                        : cancelled(error))
                 .orElse(error);
     }
 
-    /** Waits for the client's readiness, and stops the query when the client cancels the stream. */
+    private static SluiceException cancelled(Exception cause) {
+        return new SluiceException(ErrorCode.QUERY_CANCELLED, "The query was cancelled.", cause);
+    }
+
+    /**
+     * Waits for the client's readiness, and stops the query when the client cancels the stream or goes away; {@link
+     * #abort} (a CancelFlightInfo) stops it too. Both also end a wait for a client that does not read: the stream's own
+     * cancel handler only runs once the producer returns, so it cannot end the wait.
+     */
     private final class StoppingBackpressure extends BackpressureStrategy.CallbackBackpressureStrategy {
         private final String queryId;
+        private volatile boolean aborted;
+        private volatile boolean clientGone;
+        /** Whether a wait ended because of {@link #abort}: the streamer then returns without completing the stream. */
+        private volatile boolean endedWait;
 
         StoppingBackpressure(String queryId) {
             this.queryId = queryId;
+        }
+
+        void abort() {
+            aborted = true;
+            stop(queryId);
+            interruptWait();
+        }
+
+        boolean isClientGone(ServerStreamListener listener) {
+            return clientGone || listener.isCancelled();
+        }
+
+        /** The call was cancelled (the client cancelled or disconnected), seen on the transport thread. */
+        void clientGone() {
+            clientGone = true;
+            stop(queryId);
+            interruptWait();
+        }
+
+        @Override
+        public WaitResult waitForListener(long timeout) {
+            WaitResult result = super.waitForListener(timeout);
+            if (aborted) {
+                endedWait = true;
+                return WaitResult.CANCELLED;
+            }
+            return clientGone ? WaitResult.CANCELLED : result;
+        }
+
+        @Override
+        protected boolean shouldContinueWaiting(ServerStreamListener listener, long remainingTimeout) {
+            return !aborted && !clientGone;
         }
 
         @Override

@@ -4,9 +4,12 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.sluice.gateway.catalog.CatalogListing;
+import io.sluice.gateway.config.FlightServerConfig;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import java.util.List;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
@@ -49,12 +52,17 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final CatalogCommands catalog;
     private final SqlInfoBuilder sqlInfo = ServerInfo.create();
     private final FlightErrors errors;
+    private final IssuedQueries issued = new IssuedQueries();
 
     SluiceFlightSqlProducer(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator allocator, FlightErrors errors) {
+            FlightServerConfig config,
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator allocator,
+            FlightErrors errors) {
         this.errors = errors;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, errors);
-        this.prepared = new PreparedQueries(engine, allocator);
+        this.queries = new QueryStreams(engine, runningQueries, allocator, errors, issued);
+        this.prepared = new PreparedQueries(engine, allocator, config.preparedStatementIdleTimeout());
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
     }
 
@@ -64,10 +72,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     public FlightInfo getFlightInfoStatement(
             CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         Schema schema = queries.schema(context.peerIdentity(), command.getQuery());
-        TicketStatementQuery ticket = TicketStatementQuery.newBuilder()
-                .setStatementHandle(ByteString.copyFromUtf8(command.getQuery()))
-                .build();
-        return info(ticket, descriptor, schema);
+        return queryInfo(QueryTicket.forSql(command.getQuery()), context, descriptor, schema);
     }
 
     @Override
@@ -77,9 +82,29 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     }
 
     @Override
-    public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        queries.streamStatement(
-                context.peerIdentity(), ticket.getStatementHandle().toStringUtf8(), listener);
+    public void getStreamStatement(TicketStatementQuery command, CallContext context, ServerStreamListener listener) {
+        QueryTicket ticket;
+        try {
+            ticket = QueryTicket.decode(command.getStatementHandle());
+        } catch (RuntimeException e) {
+            listener.error(errors.toFlight(e));
+            return;
+        }
+        switch (ticket.kind()) {
+            case SQL -> queries.streamStatement(ticket, context.peerIdentity(), listener);
+            case PREPARED -> streamPrepared(ticket, context.peerIdentity(), listener);
+        }
+    }
+
+    @Override
+    public void cancelFlightInfo(
+            CancelFlightInfoRequest request, CallContext context, StreamListener<CancelStatus> listener) {
+        try {
+            listener.onNext(issued.cancel(request.getInfo(), context.peerIdentity()));
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(errors.toFlight(e));
+        }
     }
 
     // Prepared statements
@@ -118,7 +143,8 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         PreparedQueries.PreparedQuery query =
                 prepared.get(command.getPreparedStatementHandle(), context.peerIdentity());
-        return info(command, descriptor, query.schema);
+        QueryTicket ticket = QueryTicket.forPrepared(command.getPreparedStatementHandle());
+        return queryInfo(ticket, context, descriptor, query.schema);
     }
 
     @Override
@@ -130,22 +156,20 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(
             CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
-        PreparedQueries.PreparedQuery query;
+        // Not a ticket we issue (ours are TicketStatementQuery), but a valid one: run it as a query of its own.
+        streamPrepared(QueryTicket.forPrepared(command.getPreparedStatementHandle()), context.peerIdentity(), listener);
+    }
+
+    private void streamPrepared(QueryTicket ticket, String user, ServerStreamListener listener) {
         try {
-            query = prepared.get(command.getPreparedStatementHandle(), context.peerIdentity());
+            prepared.use(ticket.payload(), user, query -> {
+                // One engine statement serves one execution at a time.
+                synchronized (query) {
+                    queries.stream(ticket, user, query.statement, query::execute, listener);
+                }
+            });
         } catch (RuntimeException e) {
             listener.error(errors.toFlight(e));
-            return;
-        }
-        // One engine statement serves one execution at a time.
-        synchronized (query) {
-            queries.stream(
-                    query.statement,
-                    () -> {
-                        query.applyParameters();
-                        return query.statement.executeQuery();
-                    },
-                    listener);
         }
     }
 
@@ -277,6 +301,15 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void close() {
         prepared.close();
+    }
+
+    /** The FlightInfo of a query: one endpoint whose ticket names the query, remembered as given to the caller. */
+    private FlightInfo queryInfo(QueryTicket ticket, CallContext context, FlightDescriptor descriptor, Schema schema) {
+        issued.issued(ticket, context.peerIdentity());
+        TicketStatementQuery command = TicketStatementQuery.newBuilder()
+                .setStatementHandle(ticket.encode())
+                .build();
+        return info(command, descriptor, schema);
     }
 
     /** One endpoint whose ticket is the command itself, with no location: read it where you asked. */
