@@ -256,6 +256,38 @@ class SluiceCommandTest {
     }
 
     @Test
+    void rulesValidate_validRules_exitsZeroWithSummary() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("good-rules"));
+        Files.writeString(
+                rules.resolve("items.yaml"),
+                "table: shop.main.items\nrules:\n  - { column: price, check: range, min: 0 }\n"
+                        + "  - { column: name, check: not_null }\n");
+        Path withRules = write("with-rules.yaml", Files.readString(config) + "rules: good-rules\n");
+
+        Result result = run("rules", "validate", "--config", withRules.toString());
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("1 rule file(s), 2 rule(s) on 1 table(s): valid\n");
+    }
+
+    @Test
+    void rulesValidate_everyProblemWithFileLineColumn_exitsThree() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("bad-rules"));
+        Path file = rules.resolve("items.yaml");
+        Files.writeString(
+                file,
+                "table: shop.main.items\nrules:\n  - { column: prize, check: range, min: 0 }\n"
+                        + "  - { column: name, check: regex, pattern: '([a-z' }\n");
+        Path withRules = write("with-bad-rules.yaml", Files.readString(config) + "rules: bad-rules\n");
+
+        Result result = run("rules", "validate", "--config", withRules.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains(file + ":4:").contains("regex").contains("problem(s) in " + rules);
+    }
+
+    @Test
     void noCommand_isUsageError() {
         Result result = run();
 
