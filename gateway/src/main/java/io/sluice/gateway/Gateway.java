@@ -9,11 +9,13 @@ import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.gateway.quality.RuleWatcher;
 import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
 import io.sluice.quality.RuleLoadResult;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 
@@ -26,6 +28,7 @@ public final class Gateway implements AutoCloseable {
     private final SluiceConfig config;
     private final SourceCatalog catalog;
     private final QualityStore store;
+    private final RuleWatcher watcher;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
@@ -38,7 +41,9 @@ public final class Gateway implements AutoCloseable {
             QueryEngine engine,
             JdbcServer jdbcServer,
             FlightServer flightServer,
-            RunningQueries runningQueries) {
+            RunningQueries runningQueries,
+            RuleWatcher watcher) {
+        this.watcher = watcher;
         this.runningQueries = runningQueries;
         this.config = config;
         this.catalog = catalog;
@@ -88,7 +93,19 @@ public final class Gateway implements AutoCloseable {
                 jdbcServer.close();
                 throw e;
             }
-            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries);
+            RuleWatcher watcher;
+            try {
+                watcher = RuleWatcher.start(rules);
+            } catch (IOException e) {
+                flightServer.close();
+                jdbcServer.close();
+                throw new SluiceException(
+                        ErrorCode.CONFIG_INVALID,
+                        "Cannot watch the rules directory "
+                                + config.rulesDirectory().orElseThrow() + " for changes: " + e.getMessage(),
+                        e);
+            }
+            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
             store.close();
@@ -145,6 +162,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         flightServer.close();
         jdbcServer.close();
         catalog.close();

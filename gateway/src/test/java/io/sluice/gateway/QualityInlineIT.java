@@ -244,6 +244,46 @@ class QualityInlineIT {
     }
 
     @Test
+    void rules_reloadOnFileChange_andOnRequest_keepingTheOldRulesWhenTheNewOnesAreBad() throws Exception {
+        Path file = rules.resolve("orders_extra.yaml");
+        try (Connection connection = gateway.connectWithDriver();
+                Statement statement = connection.createStatement()) {
+            String sql = "SELECT o_id FROM " + orders() + " WHERE o_id <= 200";
+            Files.writeString(
+                    file,
+                    "table: " + orders() + "\nrules:\n  - { check: expression, sql: \"MOD(o_id, 7) <> 0\","
+                            + " name: no_sevens }\n");
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            Result result = read(statement, sql);
+            while (result.warnings().stream().noneMatch(w -> w.contains("'no_sevens'"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                result = read(statement, sql);
+            }
+            assertThat(warning(result, "no_sevens")).contains(": 28 of 200 row(s)");
+
+            Files.writeString(
+                    file,
+                    "table: " + orders() + "\nrules:\n  - { check: expression, sql: \"no_such_column > 0\","
+                            + " name: broken }\n");
+            try (ResultSet rs = statement.executeQuery("SELECT status, detail FROM TABLE(sluice.reload_rules())")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("rejected");
+                assertThat(rs.getString(2)).contains("orders_extra.yaml:3:").contains("no_such_column");
+            }
+            assertThat(warning(read(statement, sql), "no_sevens")).contains(": 28 of 200 row(s)");
+        } finally {
+            Files.deleteIfExists(file);
+            try (Connection connection = gateway.connectWithDriver();
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT status FROM TABLE(sluice.reload_rules())")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("reloaded");
+            }
+        }
+    }
+
+    @Test
     void failRule_stopsTheQuery_namingRuleTableColumnAndValue() throws Exception {
         try (Connection connection = gateway.connectWithDriver();
                 Statement statement = connection.createStatement()) {

@@ -1,7 +1,10 @@
 package io.sluice.gateway.catalog;
 
+import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.sluice.gateway.quality.QualityFunctions;
+import io.sluice.gateway.quality.RowRuleSet;
+import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.gateway.quality.store.QualityStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,10 +27,21 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
 
     private final Table primaryKeys;
     private final @Nullable QualityStore store;
+    private final Multimap<String, Function> functions;
 
-    public SystemSchema(SourceCatalog catalog, @Nullable QualityStore store) {
+    /**
+     * @param rules the rules in force; when they come from a rules directory, {@code sluice.reload_rules()} reloads
+     *     them
+     */
+    public SystemSchema(SourceCatalog catalog, @Nullable QualityStore store, RowRuleSet rules) {
         this.primaryKeys = new PrimaryKeysTable(catalog);
         this.store = store;
+        ImmutableMultimap.Builder<String, Function> functions = ImmutableMultimap.builder();
+        functions.putAll(QualityFunctions.all());
+        if (rules instanceof RuleRegistry registry) {
+            functions.put("reload_rules", registry.reloadFunction());
+        }
+        this.functions = functions.build();
     }
 
     @Override
@@ -47,7 +61,7 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
 
     @Override
     protected Multimap<String, Function> getFunctionMultimap() {
-        return QualityFunctions.all();
+        return functions;
     }
 
     /** Scans of the store's tables find the store's data source here: the store is registered under this name. */

@@ -6,7 +6,6 @@ import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.quality.RuleLoadResult;
 import io.sluice.quality.RuleProblem;
-import io.sluice.quality.model.RuleSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -44,12 +43,7 @@ final class RulesValidateCommand extends SluiceSubcommand {
             for (RuleProblem problem : result.problems()) {
                 err().println(problem);
             }
-            RuleSet rules = result.rules();
-            long count = rules.files().stream()
-                    .mapToLong(file -> file.rules().size())
-                    .sum();
-            String summary = rules.files().size() + " rule file(s), " + count + " rule(s) on "
-                    + rules.tables().size() + " table(s)";
+            String summary = RuleRegistry.summary(result);
             if (result.isValid()) {
                 out().println(summary + ": valid");
                 return ExitCodes.OK;

@@ -40,7 +40,7 @@ public final class QueryEngine {
         this.catalog = catalog;
         this.root = CalciteSchema.createRootSchema(false, false);
         catalog.registerIn(root.plus(), rules);
-        root.add(SystemSchema.NAME, new SystemSchema(catalog, store));
+        root.add(SystemSchema.NAME, new SystemSchema(catalog, store, rules));
     }
 
     public SourceCatalog catalog() {

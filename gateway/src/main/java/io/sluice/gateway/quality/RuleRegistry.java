@@ -114,6 +114,25 @@ public final class RuleRegistry implements RowRuleSet {
         return new RuleLoadResult(result.rules(), problems, notices);
     }
 
+    /** {@code 3 rule file(s), 12 rule(s) on 3 table(s)}: what a load found. */
+    public static String summary(RuleLoadResult result) {
+        RuleSet rules = result.rules();
+        long count =
+                rules.files().stream().mapToLong(file -> file.rules().size()).sum();
+        return rules.files().size() + " rule file(s), " + count + " rule(s) on "
+                + rules.tables().size() + " table(s)";
+    }
+
+    /** The rules directory, if rules are configured. */
+    public Optional<Path> directory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /** The SQL table function that reloads these rules, for the {@code sluice} schema. */
+    public org.apache.calcite.schema.Function reloadFunction() {
+        return new ReloadRulesMacro(this);
+    }
+
     /** Every rule in force. */
     public RuleSet ruleSet() {
         return current.get().ruleSet;
