@@ -6,7 +6,6 @@ import io.sluice.gateway.catalog.SystemSchema;
 import java.sql.Connection;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
@@ -40,13 +39,16 @@ public final class QueryEngine {
     public Connection openConnection(String user) {
         Properties properties = new Properties();
         // Source names and PostgreSQL/DuckDB identifiers are lower case: do not upper-case unquoted names.
-        properties.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
-        properties.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
-        properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
-        properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
+        properties.setProperty(
+                CalciteConnectionProperty.CASE_SENSITIVE.camelName(), String.valueOf(SqlLanguage.CASE_SENSITIVE));
+        properties.setProperty(
+                CalciteConnectionProperty.UNQUOTED_CASING.camelName(), SqlLanguage.UNQUOTED_CASING.name());
+        properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), SqlLanguage.QUOTED_CASING.name());
+        properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), SqlLanguage.QUOTING.name());
         properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), "LENIENT");
-        properties.setProperty(CalciteConnectionProperty.FUN.camelName(), "standard,postgresql");
-        properties.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), NullCollation.HIGH.name());
+        properties.setProperty(CalciteConnectionProperty.FUN.camelName(), SqlLanguage.FUNCTION_LIBRARIES);
+        properties.setProperty(
+                CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), SqlLanguage.NULL_COLLATION.name());
         properties.setProperty(
                 CalciteConnectionProperty.TYPE_SYSTEM.camelName(), SluiceTypeSystem.class.getName() + "#INSTANCE");
         properties.setProperty("user", user);

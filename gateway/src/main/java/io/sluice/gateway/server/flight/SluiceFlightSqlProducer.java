@@ -16,7 +16,6 @@ import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
-import org.apache.arrow.flight.sql.SqlInfoBuilder;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
@@ -47,12 +46,14 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final QueryStreams queries;
     private final PreparedQueries prepared;
     private final CatalogCommands catalog;
-    private final SqlInfoBuilder sqlInfo = ServerInfo.create();
+    private final SqlInfoTable sqlInfo = new SqlInfoTable(ServerInfo.values());
+    private final BufferAllocator allocator;
     private final FlightErrors errors;
 
     SluiceFlightSqlProducer(
             QueryEngine engine, RunningQueries runningQueries, BufferAllocator allocator, FlightErrors errors) {
         this.errors = errors;
+        this.allocator = allocator;
         this.queries = new QueryStreams(engine, runningQueries, allocator, errors);
         this.prepared = new PreparedQueries(engine, allocator);
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
@@ -177,7 +178,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
-        sqlInfo.send(command.getInfoList(), listener);
+        guarded(listener, () -> sqlInfo.send(command.getInfoList(), allocator, listener));
     }
 
     // Catalog
