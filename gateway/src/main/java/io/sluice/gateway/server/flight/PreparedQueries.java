@@ -86,7 +86,8 @@ final class PreparedQueries implements AutoCloseable {
         Connection connection = engine.openConnection(user);
         try {
             PreparedStatement statement = connection.prepareStatement(sql);
-            Schema schema = ArrowConversion.schema(statement.getMetaData(), allocator);
+            Schema schema = ResultFieldMetadata.decorate(
+                    ArrowConversion.schema(statement.getMetaData(), allocator), statement.getMetaData());
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
             queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters));

@@ -51,7 +51,8 @@ final class QueryStreams {
     Schema schema(String user, String sql) {
         try (Connection connection = engine.openConnection(user);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            return ArrowConversion.schema(statement.getMetaData(), rootAllocator);
+            return ResultFieldMetadata.decorate(
+                    ArrowConversion.schema(statement.getMetaData(), rootAllocator), statement.getMetaData());
         } catch (SQLException | RuntimeException e) {
             throw errors.toFlight(e);
         }
@@ -84,7 +85,8 @@ final class QueryStreams {
                     ResultSet resultSet = execution.execute()) {
                 long rows = ResultStreamer.stream(
                         resultSet,
-                        ArrowConversion.schema(resultSet.getMetaData(), allocator),
+                        ResultFieldMetadata.decorate(
+                                ArrowConversion.schema(resultSet.getMetaData(), allocator), resultSet.getMetaData()),
                         allocator,
                         listener,
                         backpressure);

@@ -28,6 +28,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTableTypes;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
@@ -179,6 +180,17 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
         guarded(listener, () -> sqlInfo.send(command.getInfoList(), allocator, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(
+            CommandGetXdbcTypeInfo command, CallContext context, FlightDescriptor descriptor) {
+        return info(command, descriptor, Schemas.GET_TYPE_INFO_SCHEMA);
+    }
+
+    @Override
+    public void getStreamTypeInfo(CommandGetXdbcTypeInfo command, CallContext context, ServerStreamListener listener) {
+        guarded(listener, () -> TypeInfoCommand.send(command, allocator, listener));
     }
 
     // Catalog

@@ -146,6 +146,11 @@ final class SluiceMeta extends JdbcMeta {
     }
 
     @Override
+    public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+        return metadata.typeInfo(ch.id);
+    }
+
+    @Override
     public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
         return metadata.primaryKeys(ch.id, catalog, schema, table);
     }
