@@ -91,11 +91,7 @@ class FlightSqlIT {
 
     @AfterEach
     void noArrowMemoryLeft() throws InterruptedException {
-        // A stream releases its buffers right after the client has read its last batch; give it that moment.
-        for (int i = 0; i < 50 && allocated() != 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(allocated()).as("Arrow memory still allocated").isZero();
+        gateway.assertNoArrowMemoryLeft();
     }
 
     @Test
@@ -264,15 +260,8 @@ class FlightSqlIT {
         }
     }
 
-    private static long allocated() {
-        return gateway.gateway().flightServer().allocatedMemory();
-    }
-
     private static Connection connectFlight() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", TestingGateway.USER);
-        properties.setProperty("password", TestingGateway.PASSWORD);
-        return DriverManager.getConnection(gateway.gateway().flightJdbcUrl(), properties);
+        return gateway.connectFlight();
     }
 
     private static List<String> column(ResultSet rs, String name) throws SQLException {

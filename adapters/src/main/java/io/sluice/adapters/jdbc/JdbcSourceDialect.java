@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -51,6 +52,28 @@ public abstract class JdbcSourceDialect {
      */
     public abstract OptionalLong estimatedRowCount(Connection connection, String schema, String table)
             throws SQLException;
+
+    /**
+     * The comment the database keeps on a table ({@code REMARKS}); by default what the driver's {@code getTables}
+     * reports, taking only the row of exactly this table (names are LIKE patterns there).
+     */
+    public Optional<String> tableComment(Connection connection, String catalog, String schema, String table)
+            throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, null)) {
+            while (rs.next()) {
+                if (table.equals(rs.getString("TABLE_NAME"))
+                        && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))) {
+                    return comment(rs.getString("REMARKS"));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A comment as drivers report it: empty for none (MySQL's say "", PostgreSQL's null). */
+    public static Optional<String> comment(String remarks) {
+        return remarks == null || remarks.isEmpty() ? Optional.empty() : Optional.of(remarks);
+    }
 
     /**
      * Runs a statistics query taking the schema and table name as its two parameters and returning the row count in

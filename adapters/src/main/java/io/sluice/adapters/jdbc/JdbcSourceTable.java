@@ -77,7 +77,7 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
                             size,
                             scale,
                             rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                            comment(rs.getString("REMARKS"))));
+                            JdbcSourceDialect.comment(rs.getString("REMARKS")).orElse(null)));
                 }
             }
         } catch (SQLException e) {
@@ -106,16 +106,9 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
 
     private Optional<String> readComment() {
         try (Connection connection = source.schemaDataSource().getConnection()) {
-            DatabaseMetaData metaData = connection.getMetaData();
-            try (ResultSet rs = metaData.getTables(
-                    jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {
-                while (rs.next()) {
-                    if (isThisTable(rs)) {
-                        return Optional.ofNullable(comment(rs.getString("REMARKS")));
-                    }
-                }
-                return Optional.empty();
-            }
+            return source.dialect()
+                    .tableComment(
+                            connection, jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
@@ -125,11 +118,6 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
     private boolean isThisTable(ResultSet rs) throws SQLException {
         return jdbcTable.jdbcTableName.equals(rs.getString("TABLE_NAME"))
                 && (jdbcTable.jdbcSchemaName == null || jdbcTable.jdbcSchemaName.equals(rs.getString("TABLE_SCHEM")));
-    }
-
-    /** A comment as drivers report it: MySQL's say "" for none, PostgreSQL's null. */
-    private static String comment(String remarks) {
-        return remarks == null || remarks.isEmpty() ? null : remarks;
     }
 
     @Override

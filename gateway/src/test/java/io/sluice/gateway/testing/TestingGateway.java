@@ -1,5 +1,7 @@
 package io.sluice.gateway.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /** A gateway on a free loopback port over the given sources, for integration tests. */
 public final class TestingGateway implements AutoCloseable {
@@ -49,6 +52,33 @@ public final class TestingGateway implements AutoCloseable {
     /** A connection through Sluice's own driver ({@code sluice-jdbc}, the shaded jar), as user {@link #USER}. */
     public Connection connectWithDriver() throws SQLException {
         return DriverManager.getConnection(gateway.jdbcUrl(), USER, PASSWORD);
+    }
+
+    /** A connection through the Arrow Flight SQL JDBC driver, as user {@link #USER}, with extra driver properties. */
+    public Connection connectFlight(Map<String, String> properties) throws SQLException {
+        Properties info = new Properties();
+        info.setProperty("user", USER);
+        info.setProperty("password", PASSWORD);
+        info.putAll(properties);
+        return DriverManager.getConnection(gateway.flightJdbcUrl(), info);
+    }
+
+    /** A connection through the Arrow Flight SQL JDBC driver, as user {@link #USER}. */
+    public Connection connectFlight() throws SQLException {
+        return connectFlight(Map.of());
+    }
+
+    /**
+     * Asserts that the Flight server's Arrow memory is back to zero. A stream releases its buffers right after the client
+     * has read its last batch, so this waits up to 5 s for that moment.
+     */
+    public void assertNoArrowMemoryLeft() throws InterruptedException {
+        for (int i = 0; i < 50 && gateway.flightServer().allocatedMemory() != 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(gateway.flightServer().allocatedMemory())
+                .as("Arrow memory still allocated")
+                .isZero();
     }
 
     @Override

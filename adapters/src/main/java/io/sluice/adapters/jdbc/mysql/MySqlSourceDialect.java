@@ -4,10 +4,13 @@ import io.sluice.adapters.jdbc.JdbcColumn;
 import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
@@ -21,6 +24,8 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
 
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("information_schema", "mysql", "performance_schema", "sys");
+    private static final String TABLE_COMMENT_SQL =
+            "SELECT table_comment FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
     private static final String ROW_COUNT_SQL =
             "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
 
@@ -61,6 +66,19 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
         return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
+    }
+
+    /** From the information schema: Connector/J's {@code getTables} leaves REMARKS empty. */
+    @Override
+    public Optional<String> tableComment(Connection connection, String catalog, String schema, String table)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TABLE_COMMENT_SQL)) {
+            statement.setString(1, schema != null ? schema : catalog);
+            statement.setString(2, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? comment(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class FlightServer implements AutoCloseable {
         org.apache.arrow.flight.FlightServer server = org.apache.arrow.flight.FlightServer.builder(
                         allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
                 .headerAuthenticator(FlightAuthenticator.create(authenticator))
+                .middleware(FlightSessions.KEY, producer.sessions())
                 .build();
         try {
             server.start();
@@ -70,6 +71,11 @@ public final class FlightServer implements AutoCloseable {
     /** Bytes currently allocated by all streams: 0 when no stream is open and none leaked (for tests). */
     public long allocatedMemory() {
         return allocator.getAllocatedMemory();
+    }
+
+    /** Flight sessions open now (clients that set session options and have not closed them), for tests. */
+    public long openSessions() {
+        return producer.sessions().size();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sluice.gateway.server.flight;
 
 import com.google.protobuf.ByteString;
 import io.sluice.gateway.execution.QueryEngine;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
@@ -81,9 +82,9 @@ final class PreparedQueries implements AutoCloseable {
         }
     }
 
-    /** Plans {@code sql} for {@code user} and returns the new handle; throws what planning threw. */
-    ByteString prepare(String user, String sql) throws SQLException {
-        Connection connection = engine.openConnection(user);
+    /** Plans {@code sql} for {@code user} with {@code defaults}, returns the new handle; throws what planning threw. */
+    ByteString prepare(String user, SessionDefaults defaults, String sql) throws SQLException {
+        Connection connection = engine.openConnection(user, defaults);
         try {
             PreparedStatement statement = connection.prepareStatement(sql);
             Schema schema = ResultFieldMetadata.decorate(

@@ -5,6 +5,7 @@ import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,9 +48,9 @@ final class QueryStreams {
         ResultSet execute() throws SQLException;
     }
 
-    /** The result schema of {@code sql}, planned (not run) for {@code user}. */
-    Schema schema(String user, String sql) {
-        try (Connection connection = engine.openConnection(user);
+    /** The result schema of {@code sql}, planned (not run) for {@code user} with the session's {@code defaults}. */
+    Schema schema(String user, SessionDefaults defaults, String sql) {
+        try (Connection connection = engine.openConnection(user, defaults);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return ResultFieldMetadata.decorate(
                     ArrowConversion.schema(statement.getMetaData(), rootAllocator), statement.getMetaData());
@@ -58,9 +59,9 @@ final class QueryStreams {
         }
     }
 
-    /** Runs {@code sql} for {@code user} on a session of its own and streams the result. */
-    void streamStatement(String user, String sql, ServerStreamListener listener) {
-        try (Connection connection = engine.openConnection(user);
+    /** Runs {@code sql} for {@code user} on an engine session with {@code defaults} and streams the result. */
+    void streamStatement(String user, SessionDefaults defaults, String sql, ServerStreamListener listener) {
+        try (Connection connection = engine.openConnection(user, defaults);
                 Statement statement = connection.createStatement()) {
             stream(statement, () -> statement.executeQuery(sql), listener);
         } catch (SQLException | RuntimeException e) {

@@ -120,7 +120,11 @@ final class ServerInfo {
         // Entry level's queries; intermediate and full SQL-92 need DDL, transactions and cursors the gateway lacks.
         values.put(SQL_ANSI92_SUPPORTED_LEVEL, bits(SupportedAnsi92SqlGrammarLevel.ANSI92_ENTRY_SQL_VALUE));
         values.put(SQL_SUPPORTS_INTEGRITY_ENHANCEMENT_FACILITY, false);
-        values.put(SQL_OUTER_JOINS_SUPPORT_LEVEL, bits(SqlOuterJoinsSupportLevel.SQL_FULL_OUTER_JOINS_VALUE));
+        values.put(
+                SQL_OUTER_JOINS_SUPPORT_LEVEL,
+                bits(
+                        SqlOuterJoinsSupportLevel.SQL_LIMITED_OUTER_JOINS_VALUE,
+                        SqlOuterJoinsSupportLevel.SQL_FULL_OUTER_JOINS_VALUE));
         values.put(SQL_SUPPORTED_POSITIONED_COMMANDS, 0);
         values.put(SQL_SELECT_FOR_UPDATE_SUPPORTED, false);
         values.put(SQL_STORED_PROCEDURES_SUPPORTED, false);

@@ -6,14 +6,21 @@ import com.google.protobuf.Message;
 import io.sluice.gateway.catalog.CatalogListing;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.util.List;
+import org.apache.arrow.flight.CloseSessionRequest;
+import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.GetSessionOptionsRequest;
+import org.apache.arrow.flight.GetSessionOptionsResult;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.SetSessionOptionsRequest;
+import org.apache.arrow.flight.SetSessionOptionsResult;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
@@ -50,6 +57,8 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final SqlInfoTable sqlInfo = new SqlInfoTable(ServerInfo.values());
     private final BufferAllocator allocator;
     private final FlightErrors errors;
+    private final FlightSessions sessions = new FlightSessions();
+    private final SessionOptions sessionOptions;
 
     SluiceFlightSqlProducer(
             QueryEngine engine, RunningQueries runningQueries, BufferAllocator allocator, FlightErrors errors) {
@@ -58,6 +67,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
         this.queries = new QueryStreams(engine, runningQueries, allocator, errors);
         this.prepared = new PreparedQueries(engine, allocator);
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
+        this.sessionOptions = new SessionOptions(new CatalogListing(engine.catalog()));
     }
 
     // Statements
@@ -65,7 +75,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfoStatement(
             CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        Schema schema = queries.schema(context.peerIdentity(), command.getQuery());
+        Schema schema = queries.schema(context.peerIdentity(), defaults(context), command.getQuery());
         TicketStatementQuery ticket = TicketStatementQuery.newBuilder()
                 .setStatementHandle(ByteString.copyFromUtf8(command.getQuery()))
                 .build();
@@ -75,13 +85,16 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public SchemaResult getSchemaStatement(
             CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        return new SchemaResult(queries.schema(context.peerIdentity(), command.getQuery()));
+        return new SchemaResult(queries.schema(context.peerIdentity(), defaults(context), command.getQuery()));
     }
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
         queries.streamStatement(
-                context.peerIdentity(), ticket.getStatementHandle().toStringUtf8(), listener);
+                context.peerIdentity(),
+                defaults(context),
+                ticket.getStatementHandle().toStringUtf8(),
+                listener);
     }
 
     // Prepared statements
@@ -90,7 +103,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     public void createPreparedStatement(
             ActionCreatePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
         try {
-            ByteString handle = prepared.prepare(context.peerIdentity(), request.getQuery());
+            ByteString handle = prepared.prepare(context.peerIdentity(), defaults(context), request.getQuery());
             PreparedQueries.PreparedQuery query = prepared.get(handle, context.peerIdentity());
             ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                     .setPreparedStatementHandle(handle)
@@ -287,9 +300,53 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
         guarded(listener, () -> catalog.empty(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener));
     }
 
+    // Sessions
+
+    @Override
+    public void setSessionOptions(
+            SetSessionOptionsRequest request, CallContext context, StreamListener<SetSessionOptionsResult> listener) {
+        answer(listener, () -> sessionOptions.set(request, session(context), context.peerIdentity()));
+    }
+
+    @Override
+    public void getSessionOptions(
+            GetSessionOptionsRequest request, CallContext context, StreamListener<GetSessionOptionsResult> listener) {
+        answer(listener, () -> sessionOptions.get(session(context), context.peerIdentity()));
+    }
+
+    @Override
+    public void closeSession(
+            CloseSessionRequest request, CallContext context, StreamListener<CloseSessionResult> listener) {
+        answer(listener, () -> sessionOptions.close(session(context), context.peerIdentity()));
+    }
+
+    /** The sessions whose options statements run with; the server installs them as middleware. */
+    FlightSessions sessions() {
+        return sessions;
+    }
+
     @Override
     public void close() {
         prepared.close();
+    }
+
+    private static FlightSessions.Call session(CallContext context) {
+        return context.getMiddleware(FlightSessions.KEY);
+    }
+
+    /** The default catalog and schema of the call's session, if it has one. */
+    private static SessionDefaults defaults(CallContext context) {
+        FlightSessions.Call session = session(context);
+        return session == null ? SessionDefaults.NONE : session.defaults(context.peerIdentity());
+    }
+
+    private <T> void answer(StreamListener<T> listener, java.util.function.Supplier<T> result) {
+        try {
+            listener.onNext(result.get());
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(errors.toFlight(e));
+        }
     }
 
     /** One endpoint whose ticket is the command itself, with no location: read it where you asked. */
