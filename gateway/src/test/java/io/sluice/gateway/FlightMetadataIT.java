@@ -299,6 +299,11 @@ class FlightMetadataIT {
             }
         }
         assertThat(expected).extracting(row -> row.get(0)).contains("INTEGER", "VARCHAR", "DECIMAL", "TIMESTAMP");
+        try (Connection flight = gateway.connectFlight();
+                ResultSet rs = flight.getMetaData().getTypeInfo()) {
+            // The Flight SQL JDBC driver (18.3) never sends GetXdbcTypeInfo: its getTypeInfo is Avatica's empty one.
+            assertThat(rs.next()).isFalse();
+        }
         try (TestingFlightSqlClient client = new TestingFlightSqlClient(gateway)) {
             List<List<Object>> actual = typeInfoRows(client.read(client.sql().getXdbcTypeInfo(client.bearer())));
             assertThat(actual).isEqualTo(expected);

@@ -52,7 +52,8 @@ final class ResultStreamer {
             while (batches.hasNext()) {
                 VectorSchemaRoot batch = batches.next();
                 if (sent == null) {
-                    // The stream announces the schema the FlightInfo did, column metadata included.
+                    // The stream announces the schema the FlightInfo did, column metadata included. The wrapper shares
+                    // the batch's vectors, which the conversion reuses for every batch (setReuseVectorSchemaRoot).
                     sent = ResultFieldMetadata.describedAs(schema, batch);
                     listener.start(sent);
                 }
