@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,19 +55,27 @@ public abstract class JdbcSourceDialect {
             throws SQLException;
 
     /**
-     * The comment the database keeps on a table ({@code REMARKS}); by default what the driver's {@code getTables}
-     * reports, taking only the row of exactly this table (names are LIKE patterns there).
+     * The comments the database keeps on the tables of one schema ({@code REMARKS}), by table name; tables without one
+     * are left out. By default what the driver's {@code getTables} reports.
      */
-    public Optional<String> tableComment(Connection connection, String catalog, String schema, String table)
-            throws SQLException {
-        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, table, null)) {
+    public Map<String, String> tableComments(Connection connection, String catalog, String schema) throws SQLException {
+        Map<String, String> comments = new HashMap<>();
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, "%", null)) {
             while (rs.next()) {
-                if (table.equals(rs.getString("TABLE_NAME"))
-                        && (schema == null || schema.equals(rs.getString("TABLE_SCHEM")))) {
-                    return comment(rs.getString("REMARKS"));
+                // Names are LIKE patterns there: keep only this schema's rows.
+                if (schema == null || schema.equals(rs.getString("TABLE_SCHEM"))) {
+                    comment(rs.getString("REMARKS")).ifPresent(c -> comments.put(tableName(rs), c));
                 }
             }
-            return Optional.empty();
+        }
+        return comments;
+    }
+
+    private static String tableName(ResultSet rs) {
+        try {
+            return rs.getString("TABLE_NAME");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 

@@ -30,7 +30,6 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
     private final JdbcSource source;
     private final JdbcTable jdbcTable;
     private volatile List<JdbcColumn> columns;
-    private volatile Optional<String> comment;
 
     JdbcSourceTable(JdbcSource source, JdbcTable jdbcTable) {
         this.source = source;
@@ -88,12 +87,7 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
 
     @Override
     public Optional<String> tableComment() {
-        Optional<String> result = comment;
-        if (result == null) {
-            result = readComment();
-            comment = result;
-        }
-        return result;
+        return source.tableComment(jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName);
     }
 
     @Override
@@ -102,16 +96,6 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
                 .filter(c -> c.name().equals(column))
                 .findFirst()
                 .map(JdbcColumn::remarks);
-    }
-
-    private Optional<String> readComment() {
-        try (Connection connection = source.schemaDataSource().getConnection()) {
-            return source.dialect()
-                    .tableComment(
-                            connection, jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** Whether a metadata row is about this table: names are LIKE patterns there, so {@code _} matches any char. */

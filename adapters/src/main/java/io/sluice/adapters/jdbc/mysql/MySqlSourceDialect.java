@@ -8,9 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
@@ -24,8 +24,8 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
 
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("information_schema", "mysql", "performance_schema", "sys");
-    private static final String TABLE_COMMENT_SQL =
-            "SELECT table_comment FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
+    private static final String TABLE_COMMENTS_SQL =
+            "SELECT table_name, table_comment FROM information_schema.tables WHERE table_schema = ?";
     private static final String ROW_COUNT_SQL =
             "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
 
@@ -70,15 +70,18 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
 
     /** From the information schema: Connector/J's {@code getTables} leaves REMARKS empty. */
     @Override
-    public Optional<String> tableComment(Connection connection, String catalog, String schema, String table)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(TABLE_COMMENT_SQL)) {
+    public Map<String, String> tableComments(Connection connection, String catalog, String schema) throws SQLException {
+        Map<String, String> comments = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(TABLE_COMMENTS_SQL)) {
             statement.setString(1, schema != null ? schema : catalog);
-            statement.setString(2, table);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? comment(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    comment(rs.getString(2)).ifPresent(c -> comments.put(table, c));
+                }
             }
         }
+        return comments;
     }
 
     @Override
