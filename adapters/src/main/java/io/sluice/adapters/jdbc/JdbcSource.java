@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +42,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
     private final AutoCloseable resources;
     private final JdbcSourceSchema schema;
     private final LoadingCache<TableName, OptionalLong> rowCounts;
+    private final LoadingCache<SchemaName, Map<String, String>> tableComments;
 
     JdbcSource(
             String name,
@@ -57,6 +60,10 @@ public final class JdbcSource implements Source, SourceCapabilities {
                 .expireAfterWrite(STATISTICS_TTL)
                 .maximumSize(10_000)
                 .build(this::loadRowCount);
+        this.tableComments = Caffeine.newBuilder()
+                .expireAfterWrite(STATISTICS_TTL)
+                .maximumSize(1_000)
+                .build(this::loadTableComments);
     }
 
     /**
@@ -144,6 +151,25 @@ public final class JdbcSource implements Source, SourceCapabilities {
         }
     }
 
+    /**
+     * The comment on a table, from one listing per schema kept for a few minutes (a BI tool listing tables asks for
+     * every table's).
+     */
+    Optional<String> tableComment(String catalog, String schemaName, String table) {
+        return Optional.ofNullable(
+                tableComments.get(new SchemaName(catalog, schemaName)).get(table));
+    }
+
+    private Map<String, String> loadTableComments(SchemaName schemaName) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Map.copyOf(dialect.tableComments(connection, schemaName.catalog(), schemaName.schema()));
+        } catch (SQLException | RuntimeException e) {
+            // Comments are a nicety: a listing that fails shows none rather than failing the metadata call.
+            LOG.debug("No table comments for {}.{}: {}", name, schemaName.schema(), e.getMessage());
+            return Map.of();
+        }
+    }
+
     private OptionalLong loadRowCount(TableName table) {
         try (Connection connection = dataSource.getConnection()) {
             return dialect.estimatedRowCount(connection, table.schema(), table.table());
@@ -163,4 +189,6 @@ public final class JdbcSource implements Source, SourceCapabilities {
     }
 
     private record TableName(String schema, String table) {}
+
+    private record SchemaName(String catalog, String schema) {}
 }

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
@@ -51,6 +53,36 @@ public abstract class JdbcSourceDialect {
      */
     public abstract OptionalLong estimatedRowCount(Connection connection, String schema, String table)
             throws SQLException;
+
+    /**
+     * The comments the database keeps on the tables of one schema ({@code REMARKS}), by table name; tables without one
+     * are left out. By default what the driver's {@code getTables} reports.
+     */
+    public Map<String, String> tableComments(Connection connection, String catalog, String schema) throws SQLException {
+        Map<String, String> comments = new HashMap<>();
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, "%", null)) {
+            while (rs.next()) {
+                // Names are LIKE patterns there: keep only this schema's rows.
+                if (schema == null || schema.equals(rs.getString("TABLE_SCHEM"))) {
+                    comment(rs.getString("REMARKS")).ifPresent(c -> comments.put(tableName(rs), c));
+                }
+            }
+        }
+        return comments;
+    }
+
+    private static String tableName(ResultSet rs) {
+        try {
+            return rs.getString("TABLE_NAME");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A comment as drivers report it: empty for none (MySQL's say "", PostgreSQL's null). */
+    public static Optional<String> comment(String remarks) {
+        return remarks == null || remarks.isEmpty() ? Optional.empty() : Optional.of(remarks);
+    }
 
     /**
      * Runs a statistics query taking the schema and table name as its two parameters and returning the row count in

@@ -78,7 +78,8 @@ public final class FlightServer implements AutoCloseable {
                 : Location.forGrpcInsecure(config.host(), config.port());
         org.apache.arrow.flight.FlightServer.Builder builder = org.apache.arrow.flight.FlightServer.builder(
                         allocator, location, producer)
-                .headerAuthenticator(FlightAuthenticator.create(authenticator));
+                .headerAuthenticator(FlightAuthenticator.create(authenticator))
+                .middleware(FlightSessions.KEY, producer.sessions());
         if (config.tls().isPresent()) {
             FlightTlsConfig tls = config.tls().get();
             // The builder reads both files when the server is built; the config loader checked them already.
@@ -98,6 +99,11 @@ public final class FlightServer implements AutoCloseable {
     /** Bytes currently allocated by all streams: 0 when no stream is open and none leaked (for tests). */
     public long allocatedMemory() {
         return allocator.getAllocatedMemory();
+    }
+
+    /** Flight sessions open now (clients that set session options and have not closed them), for tests. */
+    public long openSessions() {
+        return producer.sessions().size();
     }
 
     @Override

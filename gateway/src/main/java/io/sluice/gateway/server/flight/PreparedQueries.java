@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.google.protobuf.ByteString;
 import io.sluice.gateway.execution.QueryEngine;
+import io.sluice.gateway.execution.SessionDefaults;
 import io.sluice.quality.parser.Durations;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -175,12 +176,13 @@ final class PreparedQueries implements AutoCloseable {
         void run(PreparedQuery query);
     }
 
-    /** Plans {@code sql} for {@code user} and returns the new handle; throws what planning threw. */
-    ByteString prepare(String user, String sql) throws SQLException {
-        Connection connection = engine.openConnection(user);
+    /** Plans {@code sql} for {@code user} with {@code defaults}, returns the new handle; throws what planning threw. */
+    ByteString prepare(String user, SessionDefaults defaults, String sql) throws SQLException {
+        Connection connection = engine.openConnection(user, defaults);
         try {
             PreparedStatement statement = connection.prepareStatement(sql);
-            Schema schema = ArrowConversion.schema(statement.getMetaData(), allocator);
+            Schema schema = ResultFieldMetadata.decorate(
+                    ArrowConversion.schema(statement.getMetaData(), allocator), statement.getMetaData());
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
             queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters));

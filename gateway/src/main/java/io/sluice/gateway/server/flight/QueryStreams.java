@@ -5,6 +5,7 @@ import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,19 +55,20 @@ final class QueryStreams {
         ResultSet execute() throws SQLException;
     }
 
-    /** The result schema of {@code sql}, planned (not run) for {@code user}. */
-    Schema schema(String user, String sql) {
-        try (Connection connection = engine.openConnection(user);
+    /** The result schema of {@code sql}, planned (not run) for {@code user} with the session's {@code defaults}. */
+    Schema schema(String user, SessionDefaults defaults, String sql) {
+        try (Connection connection = engine.openConnection(user, defaults);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            return ArrowConversion.schema(statement.getMetaData(), rootAllocator);
+            return ResultFieldMetadata.decorate(
+                    ArrowConversion.schema(statement.getMetaData(), rootAllocator), statement.getMetaData());
         } catch (SQLException | RuntimeException e) {
             throw errors.toFlight(e);
         }
     }
 
-    /** Runs the ticket's SQL for {@code user} on a session of its own and streams the result. */
-    void streamStatement(QueryTicket ticket, String user, ServerStreamListener listener) {
-        try (Connection connection = engine.openConnection(user);
+    /** Runs the ticket's SQL for {@code user} on an engine session with {@code defaults} and streams the result. */
+    void streamStatement(QueryTicket ticket, String user, SessionDefaults defaults, ServerStreamListener listener) {
+        try (Connection connection = engine.openConnection(user, defaults);
                 Statement statement = connection.createStatement()) {
             stream(ticket, user, statement, () -> statement.executeQuery(ticket.sql()), listener);
         } catch (SQLException | RuntimeException e) {
@@ -95,7 +97,8 @@ final class QueryStreams {
                     ResultSet resultSet = execution.execute()) {
                 long rows = ResultStreamer.stream(
                         resultSet,
-                        ArrowConversion.schema(resultSet.getMetaData(), allocator),
+                        ResultFieldMetadata.decorate(
+                                ArrowConversion.schema(resultSet.getMetaData(), allocator), resultSet.getMetaData()),
                         allocator,
                         listener,
                         backpressure);

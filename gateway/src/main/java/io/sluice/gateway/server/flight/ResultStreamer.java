@@ -48,13 +48,16 @@ final class ResultStreamer {
                 }
                 return 0;
             }
-            boolean started = false;
+            VectorSchemaRoot sent = null;
             while (batches.hasNext()) {
                 VectorSchemaRoot batch = batches.next();
-                if (!started) {
-                    listener.start(batch);
-                    started = true;
+                if (sent == null) {
+                    // The stream announces the schema the FlightInfo did, column metadata included. The wrapper shares
+                    // the batch's vectors, which the conversion reuses for every batch (setReuseVectorSchemaRoot).
+                    sent = ResultFieldMetadata.describedAs(schema, batch);
+                    listener.start(sent);
                 }
+                sent.setRowCount(batch.getRowCount());
                 if (batch.getRowCount() == 0) {
                     continue;
                 }

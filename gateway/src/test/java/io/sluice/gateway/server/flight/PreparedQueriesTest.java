@@ -8,6 +8,7 @@ import io.sluice.adapters.spi.SourceContext;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +41,7 @@ class PreparedQueriesTest {
     @Test
     void idleHandle_expires_closesItsSession_andSaysSo() throws Exception {
         try (PreparedQueries prepared = new PreparedQueries(engine, allocator, Duration.ofMillis(200))) {
-            ByteString handle = prepared.prepare(USER, "SELECT 1");
+            ByteString handle = prepared.prepare(USER, SessionDefaults.NONE, "SELECT 1");
             PreparedQueries.PreparedQuery query = prepared.get(handle, USER);
             // Nobody touches the handle: expiry happens on the cache's own schedule.
             for (int i = 0; i < 200 && !query.connection.isClosed(); i++) {
@@ -60,7 +61,7 @@ class PreparedQueriesTest {
     @Test
     void handleInUse_isNotClosedUnderTheExecution() throws Exception {
         try (PreparedQueries prepared = new PreparedQueries(engine, allocator, Duration.ofMillis(200))) {
-            ByteString handle = prepared.prepare(USER, "SELECT 1");
+            ByteString handle = prepared.prepare(USER, SessionDefaults.NONE, "SELECT 1");
             PreparedQueries.PreparedQuery[] used = new PreparedQueries.PreparedQuery[1];
             prepared.use(handle, USER, query -> {
                 used[0] = query;
@@ -85,7 +86,7 @@ class PreparedQueriesTest {
     @Test
     void closedHandle_closesItsSession_andOnlyItsUserSeesIt() throws Exception {
         try (PreparedQueries prepared = new PreparedQueries(engine, allocator, Duration.ofMinutes(10))) {
-            ByteString handle = prepared.prepare(USER, "SELECT 1");
+            ByteString handle = prepared.prepare(USER, SessionDefaults.NONE, "SELECT 1");
             PreparedQueries.PreparedQuery query = prepared.get(handle, USER);
             FlightRuntimeException other =
                     catchThrowableOfType(FlightRuntimeException.class, () -> prepared.get(handle, "bob"));
@@ -101,8 +102,8 @@ class PreparedQueriesTest {
     @Test
     void manyParameterRows_runOneAfterTheOther() throws Exception {
         try (PreparedQueries prepared = new PreparedQueries(engine, allocator, Duration.ofMinutes(10))) {
-            ByteString handle =
-                    prepared.prepare(USER, "SELECT x * 10 FROM (VALUES (1), (2), (3)) AS t(x) WHERE x >= ?");
+            ByteString handle = prepared.prepare(
+                    USER, SessionDefaults.NONE, "SELECT x * 10 FROM (VALUES (1), (2), (3)) AS t(x) WHERE x >= ?");
             PreparedQueries.PreparedQuery query = prepared.get(handle, USER);
             query.bind(List.of(List.of(3), List.of(1), List.of(4), List.of(2)));
             assertThat(values(query.execute())).containsExactly(30, 10, 20, 30, 20, 30);
