@@ -235,7 +235,7 @@ class SluiceCommandTest {
         assertThat(result.out())
                 .startsWith("Usage: sluice")
                 .contains("serve", "query", "explain", "sources", "hash-password", "demo")
-                .contains("Exit codes:", "3   invalid config file");
+                .contains("Exit codes:", "3   invalid config or rule files");
     }
 
     @Test
@@ -284,7 +284,9 @@ class SluiceCommandTest {
         Result result = run("rules", "validate", "--config", withRules.toString());
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).contains(file + ":4:").contains("regex").contains("problem(s) in " + rules);
+        assertThat(result.err())
+                .contains(file + ":4:44: rules[1].pattern: invalid regular expression")
+                .contains("problem(s) in " + rules);
     }
 
     @Test
