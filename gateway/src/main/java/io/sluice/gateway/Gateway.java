@@ -14,7 +14,6 @@ import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
-import io.sluice.quality.RuleLoadResult;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -66,20 +65,8 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         try {
-            RuleRegistry rules = RuleRegistry.forCatalog(config.rulesDirectory(), catalog);
-            RuleLoadResult loaded = rules.load();
-            if (!loaded.isValid()) {
-                throw new SluiceException(
-                        ErrorCode.CONFIG_INVALID,
-                        "The quality rules in " + config.rulesDirectory().orElseThrow() + " have "
-                                + loaded.problems().size() + " problem(s); fix them and start again"
-                                + " (sluice rules validate checks them without starting):\n"
-                                + String.join(
-                                        "\n",
-                                        loaded.problems().stream()
-                                                .map(Object::toString)
-                                                .toList()));
-            }
+            RuleRegistry rules =
+                    RuleRegistry.forCatalog(config.rulesDirectory(), catalog).loadOrThrow();
             QueryEngine engine = new QueryEngine(catalog, rules, store);
             Authenticator authenticator = new Authenticator(config.security());
             ErrorTranslator errors = new ErrorTranslator(catalog.names());
