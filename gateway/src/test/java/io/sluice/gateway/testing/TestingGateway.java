@@ -68,11 +68,18 @@ public final class TestingGateway implements AutoCloseable {
                 new LinkedHashMap<>(Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
         private boolean allowAnonymous;
         private Optional<Path> rulesDirectory = Optional.empty();
+        private Path dataDirectory;
         private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
         private Optional<FlightTlsConfig> flightTls = Optional.empty();
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
+            return this;
+        }
+
+        /** Keeps the quality results store in {@code directory} (default: a new temporary directory). */
+        public Builder dataDirectory(Path directory) {
+            dataDirectory = directory;
             return this;
         }
 
@@ -110,12 +117,15 @@ public final class TestingGateway implements AutoCloseable {
                     new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls),
                     AdminServerConfig.defaults());
             SecurityConfig security = new SecurityConfig(allowAnonymous, users);
-            Path directory;
-            try {
-                // Each gateway keeps its quality results in a file of its own: DuckDB lets one process open it once.
-                directory = Files.createTempDirectory("sluice-gateway");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path directory = dataDirectory;
+            if (directory == null) {
+                try {
+                    // Each gateway keeps its quality results in a file of its own: DuckDB opens a file once per
+                    // process.
+                    directory = Files.createTempDirectory("sluice-gateway");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             SluiceConfig config = new SluiceConfig(
                     server, sources, security, rulesDirectory, SluiceConfig.defaultQualityStore(directory), directory);
