@@ -316,6 +316,27 @@ class QualityInlineIT {
     }
 
     @Test
+    void rulesInForce_areListedInSluiceQualityRules() throws Exception {
+        try (Connection connection = gateway.connectWithDriver();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT rule_name, check_name, columns, action, line"
+                        + " FROM sluice.quality_rules WHERE table_name = 'pg." + pgSchema + ".orders' ORDER BY line")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getInt(5));
+            }
+            assertThat(rows)
+                    .containsExactly(
+                            "not_null_status not_null status warn 3",
+                            "accepted_values_status accepted_values status warn 4",
+                            "range_amount range amount drop 5",
+                            "format_email format email warn 6",
+                            "valid_encoding_note valid_encoding note quarantine 7");
+        }
+    }
+
+    @Test
     void failRule_stopsTheQuery_namingRuleTableColumnAndValue() throws Exception {
         try (Connection connection = gateway.connectWithDriver();
                 Statement statement = connection.createStatement()) {

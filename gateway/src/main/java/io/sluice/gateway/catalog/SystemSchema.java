@@ -5,6 +5,7 @@ import com.google.common.collect.Multimap;
 import io.sluice.gateway.quality.QualityFunctions;
 import io.sluice.gateway.quality.RowRuleSet;
 import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.gateway.quality.RulesTable;
 import io.sluice.gateway.quality.store.QualityStore;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The {@code sluice} schema: the gateway's own tables. {@code sluice.primary_keys}, which Sluice's driver reads for
  * {@code DatabaseMetaData.getPrimaryKeys} (Avatica's protocol has no request for keys), and the quality results store's
- * {@code sluice.quality_results} and {@code sluice.quarantine}, whose queries run in the store's database.
+ * {@code sluice.quality_results} and {@code sluice.quarantine}, whose queries run in the store's database, and the
+ * rules in force, {@code sluice.quality_rules}.
  */
 public final class SystemSchema extends AbstractSchema implements Wrapper {
 
@@ -26,6 +28,7 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
     public static final String NAME = "sluice";
 
     private final Table primaryKeys;
+    private final @Nullable Table rulesTable;
     private final @Nullable QualityStore store;
     private final Multimap<String, Function> functions;
 
@@ -40,6 +43,9 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
         functions.putAll(QualityFunctions.all());
         if (rules instanceof RuleRegistry registry) {
             functions.put("reload_rules", registry.reloadFunction());
+            this.rulesTable = new RulesTable(registry);
+        } else {
+            this.rulesTable = null;
         }
         this.functions = functions.build();
     }
@@ -48,6 +54,9 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
     protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new HashMap<>();
         tables.put("primary_keys", primaryKeys);
+        if (rulesTable != null) {
+            tables.put("quality_rules", rulesTable);
+        }
         if (store != null) {
             for (String name : QualityStore.TABLES) {
                 Table table = store.table(name);
