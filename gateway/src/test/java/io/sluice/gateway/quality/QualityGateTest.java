@@ -187,6 +187,7 @@ class QualityGateTest {
         }
 
         @Override
-        public void quarantined(QueryQuality query, String table, String rule, List<String> fields, Object[] row) {}
+        public void quarantined(
+                QueryQuality query, String table, List<String> fields, List<QueryQuality.QuarantinedRow> rows) {}
     }
 }
