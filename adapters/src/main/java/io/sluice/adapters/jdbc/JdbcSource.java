@@ -2,6 +2,7 @@ package io.sluice.adapters.jdbc;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.sluice.adapters.spi.ArrowExport;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceCapabilities;
 import io.sluice.adapters.spi.SourceContext;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +42,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
     private final AutoCloseable resources;
     private final JdbcSourceSchema schema;
     private final LoadingCache<TableName, OptionalLong> rowCounts;
+    private final Optional<ArrowExport> arrowExport;
 
     JdbcSource(
             String name,
@@ -53,6 +56,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
         this.resources = resources;
         JdbcConvention convention = new SourceConvention(dialect.sqlDialect(), schemaExpression(name), name);
         this.schema = new JdbcSourceSchema(this, dataSource, convention);
+        this.arrowExport = dialect.arrowExport(dataSource);
         this.rowCounts = Caffeine.newBuilder()
                 .expireAfterWrite(STATISTICS_TTL)
                 .maximumSize(10_000)
@@ -142,6 +146,11 @@ public final class JdbcSource implements Source, SourceCapabilities {
             LOG.debug("No primary key for {}.{}.{}: {}", name, schemaName, table, e.getMessage());
             return List.of();
         }
+    }
+
+    @Override
+    public Optional<ArrowExport> arrowExport() {
+        return arrowExport;
     }
 
     private OptionalLong loadRowCount(TableName table) {

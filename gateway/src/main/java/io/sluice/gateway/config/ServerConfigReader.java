@@ -19,7 +19,12 @@ final class ServerConfigReader {
         checkDistinctPorts(List.of(jdbc, flight, admin));
         return new ServerConfig(
                 new JdbcServerConfig(jdbc.host(), jdbc.port()),
-                new FlightServerConfig(flight.host(), flight.port()),
+                new FlightServerConfig(
+                        flight.host(),
+                        flight.port(),
+                        flight.section()
+                                .flatMap(f -> f.bool("arrow_pass_through"))
+                                .orElse(true)),
                 new AdminServerConfig(admin.host(), admin.port()));
     }
 

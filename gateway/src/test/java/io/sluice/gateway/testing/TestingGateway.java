@@ -60,6 +60,7 @@ public final class TestingGateway implements AutoCloseable {
     public static final class Builder {
         private final Map<String, SourceConfig> sources = new LinkedHashMap<>();
         private boolean allowAnonymous;
+        private boolean arrowPassThrough = true;
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
@@ -71,10 +72,16 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** {@code server.flight.arrow_pass_through} (default true). */
+        public Builder arrowPassThrough(boolean enabled) {
+            arrowPassThrough = enabled;
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0),
+                    new FlightServerConfig("127.0.0.1", 0, arrowPassThrough),
                     AdminServerConfig.defaults());
             SecurityConfig security =
                     new SecurityConfig(allowAnonymous, Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));

@@ -26,12 +26,17 @@ public final class FlightServer implements AutoCloseable {
     private final BufferAllocator allocator;
     private final SluiceFlightSqlProducer producer;
     private final org.apache.arrow.flight.FlightServer server;
+    private final ArrowPassThrough passThrough;
 
     private FlightServer(
-            BufferAllocator allocator, SluiceFlightSqlProducer producer, org.apache.arrow.flight.FlightServer server) {
+            BufferAllocator allocator,
+            SluiceFlightSqlProducer producer,
+            org.apache.arrow.flight.FlightServer server,
+            ArrowPassThrough passThrough) {
         this.allocator = allocator;
         this.producer = producer;
         this.server = server;
+        this.passThrough = passThrough;
     }
 
     /** Starts the server on {@code config}'s host and port (0: any free port). */
@@ -42,8 +47,10 @@ public final class FlightServer implements AutoCloseable {
             RunningQueries runningQueries,
             ErrorTranslator errors) {
         BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
+        ArrowPassThrough passThrough =
+                new ArrowPassThrough(engine.catalog(), config.arrowPassThrough(), ArrowPassThrough.RowRules.NONE);
         SluiceFlightSqlProducer producer =
-                new SluiceFlightSqlProducer(engine, runningQueries, allocator, new FlightErrors(errors));
+                new SluiceFlightSqlProducer(engine, runningQueries, allocator, new FlightErrors(errors), passThrough);
         org.apache.arrow.flight.FlightServer server = org.apache.arrow.flight.FlightServer.builder(
                         allocator, Location.forGrpcInsecure(config.host(), config.port()), producer)
                 .headerAuthenticator(FlightAuthenticator.create(authenticator))
@@ -59,7 +66,7 @@ public final class FlightServer implements AutoCloseable {
                     e);
         }
         LOG.info("Arrow Flight SQL server listening on {}:{}", config.host(), server.getPort());
-        return new FlightServer(allocator, producer, server);
+        return new FlightServer(allocator, producer, server, passThrough);
     }
 
     /** The port the server listens on (useful when the config asked for port 0). */
@@ -70,6 +77,11 @@ public final class FlightServer implements AutoCloseable {
     /** Bytes currently allocated by all streams: 0 when no stream is open and none leaked (for tests). */
     public long allocatedMemory() {
         return allocator.getAllocatedMemory();
+    }
+
+    /** How many streams were answered to the end with a source's own Arrow batches (the fast path). */
+    public long passedThroughStreams() {
+        return passThrough.completedStreams();
     }
 
     @Override

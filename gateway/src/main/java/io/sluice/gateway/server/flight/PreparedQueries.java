@@ -1,6 +1,7 @@
 package io.sluice.gateway.server.flight;
 
 import com.google.protobuf.ByteString;
+import io.sluice.gateway.execution.PushedDownQuery;
 import io.sluice.gateway.execution.QueryEngine;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -45,14 +47,24 @@ final class PreparedQueries implements AutoCloseable {
         final PreparedStatement statement;
         final Schema schema;
         final Schema parameterSchema;
+        /** The query as pushed down whole into one source, if the planner did (for the Arrow fast path). */
+        final Optional<PushedDownQuery> planned;
+
         private List<Object> parameters = List.of();
 
-        PreparedQuery(String user, Connection connection, PreparedStatement statement, Schema schema, Schema params) {
+        PreparedQuery(
+                String user,
+                Connection connection,
+                PreparedStatement statement,
+                Schema schema,
+                Schema params,
+                Optional<PushedDownQuery> planned) {
             this.user = user;
             this.connection = connection;
             this.statement = statement;
             this.schema = schema;
             this.parameterSchema = params;
+            this.planned = planned;
         }
 
         synchronized void bind(List<Object> values) {
@@ -85,11 +97,16 @@ final class PreparedQueries implements AutoCloseable {
     ByteString prepare(String user, String sql) throws SQLException {
         Connection connection = engine.openConnection(user);
         try {
-            PreparedStatement statement = connection.prepareStatement(sql);
+            PreparedStatement statement;
+            Optional<PushedDownQuery> planned;
+            try (PushedDownQuery.PlanCapture plan = PushedDownQuery.capture()) {
+                statement = connection.prepareStatement(sql);
+                planned = plan.query();
+            }
             Schema schema = ArrowConversion.schema(statement.getMetaData(), allocator);
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
-            queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters));
+            queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters, planned));
             return handle;
         } catch (SQLException | RuntimeException e) {
             connection.close();

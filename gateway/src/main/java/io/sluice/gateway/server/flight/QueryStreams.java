@@ -3,6 +3,7 @@ package io.sluice.gateway.server.flight;
 import io.grpc.Context;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
+import io.sluice.gateway.execution.PushedDownQuery;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
@@ -31,14 +33,20 @@ final class QueryStreams {
     private final RunningQueries runningQueries;
     private final BufferAllocator rootAllocator;
     private final FlightErrors errors;
+    private final ArrowPassThrough passThrough;
     private final AtomicLong streamIds = new AtomicLong();
 
     QueryStreams(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator rootAllocator, FlightErrors errors) {
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator rootAllocator,
+            FlightErrors errors,
+            ArrowPassThrough passThrough) {
         this.engine = engine;
         this.runningQueries = runningQueries;
         this.rootAllocator = rootAllocator;
         this.errors = errors;
+        this.passThrough = passThrough;
     }
 
     /** Executes a statement: produces its result set once the stream is registered. */
@@ -60,18 +68,40 @@ final class QueryStreams {
     /** Runs {@code sql} for {@code user} on a session of its own and streams the result. */
     void streamStatement(String user, String sql, ServerStreamListener listener) {
         try (Connection connection = engine.openConnection(user);
-                Statement statement = connection.createStatement()) {
-            stream(statement, () -> statement.executeQuery(sql), listener);
+                PushedDownQuery.PlanCapture plan = PushedDownQuery.capture();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            Optional<ArrowPassThrough.Route> fastPath = fastPath(plan.query(), statement);
+            stream(statement, statement::executeQuery, fastPath, listener);
         } catch (SQLException | RuntimeException e) {
             listener.error(errors.toFlight(e));
         }
     }
 
     /**
-     * Streams the result of {@code execution} on {@code statement} to {@code listener}, reporting any failure to the
-     * client (never throws).
+     * The Arrow fast path for a statement planned as {@code planned}, if it can take it (see ArrowPassThrough); never for
+     * a statement with parameters (the source's SQL would carry them unbound).
      */
-    void stream(Statement statement, Execution execution, ServerStreamListener listener) {
+    Optional<ArrowPassThrough.Route> fastPath(Optional<PushedDownQuery> planned, PreparedStatement statement) {
+        try {
+            if (planned.isEmpty() || statement.getParameterMetaData().getParameterCount() > 0) {
+                return Optional.empty();
+            }
+            return passThrough.route(planned, ArrowConversion.schema(statement.getMetaData(), rootAllocator));
+        } catch (SQLException e) {
+            LOG.debug("No Arrow fast path: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Streams the result of {@code execution} on {@code statement} to {@code listener}, or of the Arrow fast path when
+     * given one, reporting any failure to the client (never throws).
+     */
+    void stream(
+            Statement statement,
+            Execution execution,
+            Optional<ArrowPassThrough.Route> fastPath,
+            ServerStreamListener listener) {
         String queryId = "flight-" + streamIds.incrementAndGet();
         BackpressureStrategy backpressure = new StoppingBackpressure(queryId);
         backpressure.register(listener);
@@ -80,15 +110,20 @@ final class QueryStreams {
         Context.CancellationListener onCancel = context -> stop(queryId);
         Context.current().addListener(onCancel, Runnable::run);
         try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, Long.MAX_VALUE)) {
-            try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, () -> statement, true);
-                    ResultSet resultSet = execution.execute()) {
-                long rows = ResultStreamer.stream(
-                        resultSet,
-                        ArrowConversion.schema(resultSet.getMetaData(), allocator),
-                        allocator,
-                        listener,
-                        backpressure);
-                LOG.debug("Stream {} sent {} row(s)", queryId, rows);
+            try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, () -> statement, true)) {
+                if (fastPath.isPresent() && passThrough.stream(fastPath.get(), allocator, listener, backpressure)) {
+                    LOG.debug("Stream {} passed the source's Arrow batches through", queryId);
+                    return;
+                }
+                try (ResultSet resultSet = execution.execute()) {
+                    long rows = ResultStreamer.stream(
+                            resultSet,
+                            ArrowConversion.schema(resultSet.getMetaData(), allocator),
+                            allocator,
+                            listener,
+                            backpressure);
+                    LOG.debug("Stream {} sent {} row(s)", queryId, rows);
+                }
             }
         } catch (Exception e) {
             if (listener.isCancelled()) {

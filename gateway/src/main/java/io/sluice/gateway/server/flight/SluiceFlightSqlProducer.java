@@ -51,9 +51,13 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final FlightErrors errors;
 
     SluiceFlightSqlProducer(
-            QueryEngine engine, RunningQueries runningQueries, BufferAllocator allocator, FlightErrors errors) {
+            QueryEngine engine,
+            RunningQueries runningQueries,
+            BufferAllocator allocator,
+            FlightErrors errors,
+            ArrowPassThrough passThrough) {
         this.errors = errors;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, errors);
+        this.queries = new QueryStreams(engine, runningQueries, allocator, errors, passThrough);
         this.prepared = new PreparedQueries(engine, allocator);
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
     }
@@ -145,6 +149,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
                         query.applyParameters();
                         return query.statement.executeQuery();
                     },
+                    queries.fastPath(query.planned, query.statement),
                     listener);
         }
     }
