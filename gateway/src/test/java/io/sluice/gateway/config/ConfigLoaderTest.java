@@ -109,6 +109,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_arrowPassThroughSwitch() {
+        SluiceConfig config = loader.load("server: { flight: { arrow_pass_through: false } }", "sluice.yaml");
+
+        assertThat(config.server().flight()).isEqualTo(new FlightServerConfig("127.0.0.1", 32010, false));
+        assertThat(FlightServerConfig.defaults().arrowPassThrough()).isTrue();
+    }
+
+    @Test
     void load_unknownKey() {
         assertProblems(
                 """
