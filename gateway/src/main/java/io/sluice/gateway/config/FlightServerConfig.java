@@ -13,9 +13,15 @@ import java.util.Optional;
  *     client neither uses nor closes is kept before it expires (its engine session is closed); positive, default
  *     {@link #DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT}
  * @param tls {@code tls}: the certificate and key to serve gRPC over TLS with; plaintext when absent (the default)
+ * @param arrowPassThrough {@code arrow_pass_through}: answer a query pushed down whole into a source that exports Arrow
+ *     (DuckDB) with the source's own Arrow batches instead of converting its rows; default true
  */
 public record FlightServerConfig(
-        String host, int port, Duration preparedStatementIdleTimeout, Optional<FlightTlsConfig> tls) {
+        String host,
+        int port,
+        Duration preparedStatementIdleTimeout,
+        Optional<FlightTlsConfig> tls,
+        boolean arrowPassThrough) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 32010;
@@ -36,9 +42,9 @@ public record FlightServerConfig(
         }
     }
 
-    /** Plaintext on {@code host:port}, with the default prepared statement expiry. */
+    /** Plaintext on {@code host:port}, with the default for everything else. */
     public FlightServerConfig(String host, int port) {
-        this(host, port, DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT, Optional.empty());
+        this(host, port, DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT, Optional.empty(), true);
     }
 
     /** The settings used when {@code sluice.yaml} says nothing about this server. */

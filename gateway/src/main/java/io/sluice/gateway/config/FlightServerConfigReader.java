@@ -33,7 +33,8 @@ final class FlightServerConfigReader {
             idleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
         }
         Optional<FlightTlsConfig> tls = flight.section("tls").flatMap(FlightServerConfigReader::tls);
-        return new FlightServerConfig(host, port, idleTimeout, tls);
+        return new FlightServerConfig(
+                host, port, idleTimeout, tls, flight.bool("arrow_pass_through").orElse(true));
     }
 
     private static Optional<FlightTlsConfig> tls(ConfigSection tls) {

@@ -110,6 +110,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_arrowPassThroughSwitch() {
+        SluiceConfig config = loader.load("server: { flight: { arrow_pass_through: false } }", "sluice.yaml");
+
+        assertThat(config.server().flight().arrowPassThrough()).isFalse();
+        assertThat(FlightServerConfig.defaults().arrowPassThrough()).isTrue();
+    }
+
+    @Test
     void load_unknownKey() {
         assertProblems(
                 """

@@ -71,6 +71,7 @@ public final class TestingGateway implements AutoCloseable {
         private Path dataDirectory;
         private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
         private Optional<FlightTlsConfig> flightTls = Optional.empty();
+        private boolean arrowPassThrough = true;
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
@@ -111,10 +112,16 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** {@code server.flight.arrow_pass_through} (default true). */
+        public Builder arrowPassThrough(boolean enabled) {
+            arrowPassThrough = enabled;
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls),
+                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls, arrowPassThrough),
                     AdminServerConfig.defaults());
             SecurityConfig security = new SecurityConfig(allowAnonymous, users);
             Path directory = dataDirectory;

@@ -3,14 +3,17 @@ package io.sluice.gateway.server.flight;
 import io.grpc.Context;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
+import io.sluice.gateway.execution.PushedDownQuery;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.execution.SessionDefaults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.BackpressureStrategy.WaitResult;
@@ -34,6 +37,7 @@ final class QueryStreams {
     private final BufferAllocator rootAllocator;
     private final FlightErrors errors;
     private final IssuedQueries issued;
+    private final ArrowPassThrough passThrough;
     private final AtomicLong streamIds = new AtomicLong();
 
     QueryStreams(
@@ -41,12 +45,14 @@ final class QueryStreams {
             RunningQueries runningQueries,
             BufferAllocator rootAllocator,
             FlightErrors errors,
-            IssuedQueries issued) {
+            IssuedQueries issued,
+            ArrowPassThrough passThrough) {
         this.engine = engine;
         this.runningQueries = runningQueries;
         this.rootAllocator = rootAllocator;
         this.errors = errors;
         this.issued = issued;
+        this.passThrough = passThrough;
     }
 
     /** Executes a statement: produces its result set once the stream is registered. */
@@ -69,19 +75,48 @@ final class QueryStreams {
     /** Runs the ticket's SQL for {@code user} on an engine session with {@code defaults} and streams the result. */
     void streamStatement(QueryTicket ticket, String user, SessionDefaults defaults, ServerStreamListener listener) {
         try (Connection connection = engine.openConnection(user, defaults);
-                Statement statement = connection.createStatement()) {
-            stream(ticket, user, statement, () -> statement.executeQuery(ticket.sql()), listener);
+                PushedDownQuery.PlanCapture plan = PushedDownQuery.capture();
+                PreparedStatement statement = connection.prepareStatement(ticket.sql())) {
+            Optional<ArrowPassThrough.Route> fastPath = fastPath(plan.query(), statement);
+            stream(ticket, user, statement, statement::executeQuery, fastPath, listener);
         } catch (SQLException | RuntimeException e) {
             listener.error(errors.toFlight(e));
         }
     }
 
     /**
+     * The Arrow fast path for a statement planned as {@code planned}, if it can take it (see ArrowPassThrough); never for
+     * a statement with parameters (the source's SQL would carry them unbound).
+     */
+    Optional<ArrowPassThrough.Route> fastPath(Optional<PushedDownQuery> planned, PreparedStatement statement) {
+        try {
+            if (planned.isEmpty() || statement.getParameterMetaData().getParameterCount() > 0) {
+                return Optional.empty();
+            }
+            return passThrough.route(planned, announcedSchema(statement.getMetaData(), rootAllocator));
+        } catch (SQLException e) {
+            LOG.debug("No Arrow fast path: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The schema a result with this metadata is announced and streamed with. */
+    private static Schema announcedSchema(ResultSetMetaData metadata, BufferAllocator allocator) throws SQLException {
+        return ResultFieldMetadata.decorate(ArrowConversion.schema(metadata, allocator), metadata);
+    }
+
+    /**
      * Streams the result of {@code execution} on {@code statement} to {@code listener} as a run of the ticket's query
-     * (so that CancelFlightInfo stops it), reporting any failure to the client (never throws).
+     * (so that CancelFlightInfo stops it), or of the Arrow fast path when given one, reporting any failure to the
+     * client (never throws).
      */
     void stream(
-            QueryTicket ticket, String user, Statement statement, Execution execution, ServerStreamListener listener) {
+            QueryTicket ticket,
+            String user,
+            Statement statement,
+            Execution execution,
+            Optional<ArrowPassThrough.Route> fastPath,
+            ServerStreamListener listener) {
         String queryId = "flight-" + streamIds.incrementAndGet();
         StoppingBackpressure backpressure = new StoppingBackpressure(queryId);
         backpressure.register(listener);
@@ -92,17 +127,21 @@ final class QueryStreams {
         try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, Long.MAX_VALUE)) {
             // Registered in RunningQueries before the run begins, so that a cancel racing with the start still stops
             // it.
-            try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, () -> statement, true);
-                    IssuedQueries.Run run = issued.begin(ticket, user, backpressure::abort);
-                    ResultSet resultSet = execution.execute()) {
-                long rows = ResultStreamer.stream(
-                        resultSet,
-                        ResultFieldMetadata.decorate(
-                                ArrowConversion.schema(resultSet.getMetaData(), allocator), resultSet.getMetaData()),
-                        allocator,
-                        listener,
-                        backpressure);
-                LOG.debug("Stream {} sent {} row(s)", queryId, rows);
+            try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, user, () -> statement, true);
+                    IssuedQueries.Run run = issued.begin(ticket, user, backpressure::abort)) {
+                if (fastPath.isPresent() && passThrough.stream(fastPath.get(), allocator, listener, backpressure)) {
+                    LOG.debug("Stream {} passed the source's Arrow batches through", queryId);
+                } else {
+                    try (ResultSet resultSet = execution.execute()) {
+                        long rows = ResultStreamer.stream(
+                                resultSet,
+                                announcedSchema(resultSet.getMetaData(), allocator),
+                                allocator,
+                                listener,
+                                backpressure);
+                        LOG.debug("Stream {} sent {} row(s)", queryId, rows);
+                    }
+                }
                 if (backpressure.endedWait && !backpressure.isClientGone(listener)) {
                     // Stopped while waiting for the client to read: the streamer returned without completing.
                     listener.error(errors.toFlight(cancelled(null)));

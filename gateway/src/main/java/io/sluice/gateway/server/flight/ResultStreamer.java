@@ -1,5 +1,6 @@
 package io.sluice.gateway.server.flight;
 
+import io.grpc.Context;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,6 +22,9 @@ final class ResultStreamer {
 
     /** How long to wait, at most, for a client that does not read before giving up on it. */
     private static final long READY_TIMEOUT_MILLIS = 10 * 60 * 1000L;
+
+    /** How often a wait for the client re-checks whether it can take more. */
+    private static final long READY_POLL_MILLIS = 2;
 
     private ResultStreamer() {}
 
@@ -72,15 +76,29 @@ final class ResultStreamer {
         }
     }
 
-    private static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
-        BackpressureStrategy.WaitResult result = backpressure.waitForListener(READY_TIMEOUT_MILLIS);
-        return switch (result) {
-            case READY -> true;
-            case CANCELLED -> false;
-            case TIMEOUT -> throw CallStatus.TIMED_OUT
-                    .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
-                    .toRuntimeException();
-            case OTHER -> !listener.isCancelled();
-        };
+    /**
+     * Waits until the client can take a batch; false when it cancelled meanwhile.
+     *
+     * <p>gRPC delivers a call's onReady and onCancel callbacks on the call's serializing executor, which this handler
+     * occupies until the stream ends: waiting for those callbacks alone would wait until the timeout whenever the
+     * transport's buffer filled up. So the wait polls readiness, and cancellation through the call's context, which
+     * the transport cancels at once.
+     */
+    static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
+        long deadline = System.nanoTime() + READY_TIMEOUT_MILLIS * 1_000_000L;
+        while (true) {
+            if (listener.isCancelled() || Context.current().isCancelled()) {
+                return false;
+            }
+            if (listener.isReady()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw CallStatus.TIMED_OUT
+                        .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
+                        .toRuntimeException();
+            }
+            backpressure.waitForListener(READY_POLL_MILLIS);
+        }
     }
 }
