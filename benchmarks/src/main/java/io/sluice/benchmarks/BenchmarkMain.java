@@ -182,6 +182,10 @@ public final class BenchmarkMain {
                 "    password: ${env:SLUICE_TEST_POSTGRES_PASSWORD}",
                 "security:",
                 "  allow_anonymous: true",
+                options.qualityRules()
+                        ? "rules: "
+                                + QualityRuleFiles.write(options.workDirectory().resolve("rules"), data)
+                        : "",
                 "");
         Path config = options.workDirectory().resolve("sluice-bench-" + passThrough.label() + ".yaml");
         Files.writeString(config, yaml, StandardCharsets.UTF_8);

@@ -12,6 +12,7 @@ import java.util.List;
  * @param sources {@code duckdb}, {@code postgresql}
  * @param paths client paths
  * @param passThroughModes the gateway's Arrow pass-through settings to measure Flight with
+ * @param qualityRules whether the gateway checks {@value QualityRuleFiles#RULE_COUNT} row rules on {@code lineitem}
  * @param dataDirectory where generated data is cached between runs
  * @param workDirectory where configs, gateway logs and reports go
  * @param repository the checkout (for {@code bin/sluice})
@@ -23,6 +24,7 @@ record BenchmarkOptions(
         List<String> sources,
         List<ClientPath> paths,
         List<BenchmarkMain.PassThrough> passThroughModes,
+        boolean qualityRules,
         Path dataDirectory,
         Path workDirectory,
         Path repository) {
@@ -31,10 +33,12 @@ record BenchmarkOptions(
             "\n",
             "usage: scripts/bench [--sf N] [--warmups N] [--iterations N] [--sources duckdb,postgresql]",
             "                     [--paths flight,sluice-jdbc,direct-jdbc] [--pass-through on|off|both|default]",
+            "                     [--rules on|off]",
             "  --sf            TPC-H scale factor (default 1: 6M lineitem rows; 0.1 for a quick run)",
             "  --warmups       unmeasured reads per cell (default 1)",
             "  --iterations    measured reads per cell (default 3)",
             "  --pass-through  the gateway's Arrow pass-through for Flight (default both: measured on and off)",
+            "  --rules         on: the gateway checks 10 row rules inline on every read of lineitem (default off)",
             "  SLUICE_BENCH_DATA  where generated data is kept between runs (default benchmarks/target/bench-data)");
 
     static BenchmarkOptions parse(String[] args) {
@@ -44,6 +48,7 @@ record BenchmarkOptions(
         String sources = "duckdb,postgresql";
         String paths = "flight,sluice-jdbc,direct-jdbc";
         String passThrough = "both";
+        boolean qualityRules = false;
         Path repository = Path.of(System.getProperty("sluice.repository", ".")).toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -58,6 +63,7 @@ record BenchmarkOptions(
                 case "--sources" -> sources = value;
                 case "--paths" -> paths = value;
                 case "--pass-through" -> passThrough = value;
+                case "--rules" -> qualityRules = onOff(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -76,11 +82,20 @@ record BenchmarkOptions(
                 sourceList,
                 BenchmarkMain.list(paths, ClientPath::of),
                 BenchmarkMain.PassThrough.parse(passThrough),
+                qualityRules,
                 data == null || data.isBlank()
                         ? target.resolve("bench-data")
                         : Path.of(data).toAbsolutePath(),
                 target.resolve("bench-work"),
                 repository);
+    }
+
+    private static boolean onOff(String name, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + ": expected on or off, got " + value);
+        };
     }
 
     private static double positive(String name, double value) {

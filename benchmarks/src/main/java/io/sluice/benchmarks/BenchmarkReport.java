@@ -30,13 +30,16 @@ final class BenchmarkReport {
         lines.add(String.format(
                 Locale.ROOT,
                 "TPC-H lineitem, scale factor %s: %,d rows x %d columns; %d warm-up + %d measured full read(s) per"
-                        + " row; gateway -Xmx%s",
+                        + " row; gateway -Xmx%s; quality rules: %s",
                 options.scaleFactor(),
                 rows,
                 columns,
                 options.warmups(),
                 options.iterations(),
-                gatewayHeap));
+                gatewayHeap,
+                options.qualityRules()
+                        ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline"
+                        : "none"));
         lines.add("");
         lines.add(String.format(
                 Locale.ROOT,
