@@ -3,13 +3,20 @@ package io.sluice.gateway;
 import io.sluice.adapters.spi.SourceContext;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.config.SluiceConfig;
+import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.ErrorTranslator;
+import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.gateway.quality.RuleWatcher;
+import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Clock;
 
 /**
  * The assembled gateway: sources, engine and servers, wired by hand in one place (no DI container). Closing it stops the
@@ -19,18 +26,27 @@ public final class Gateway implements AutoCloseable {
 
     private final SluiceConfig config;
     private final SourceCatalog catalog;
+    private final QualityStore store;
+    private final RuleWatcher watcher;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
+    private final RunningQueries runningQueries;
 
     private Gateway(
             SluiceConfig config,
             SourceCatalog catalog,
+            QualityStore store,
             QueryEngine engine,
             JdbcServer jdbcServer,
-            FlightServer flightServer) {
+            FlightServer flightServer,
+            RunningQueries runningQueries,
+            RuleWatcher watcher) {
+        this.watcher = watcher;
+        this.runningQueries = runningQueries;
         this.config = config;
         this.catalog = catalog;
+        this.store = store;
         this.engine = engine;
         this.jdbcServer = jdbcServer;
         this.flightServer = flightServer;
@@ -38,10 +54,20 @@ public final class Gateway implements AutoCloseable {
 
     /** Opens the sources (without contacting them) and starts the JDBC and Flight SQL servers. */
     public static Gateway start(SluiceConfig config) throws SQLException {
-        RunningQueries runningQueries = new RunningQueries();
-        SourceCatalog catalog = SourceCatalog.open(config.sources(), new SourceContext(runningQueries));
+        // The store's own statements are not part of any query: a cancelled query must still record its outcome.
+        QualityStore store = QualityStore.open(config.qualityStore(), SourceContext.standalone(), Clock.systemUTC());
+        RunningQueries runningQueries = new RunningQueries(store);
+        SourceCatalog catalog;
         try {
-            QueryEngine engine = new QueryEngine(catalog);
+            catalog = SourceCatalog.open(config.sources(), new SourceContext(runningQueries));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            RuleRegistry rules =
+                    RuleRegistry.forCatalog(config.rulesDirectory(), catalog).loadOrThrow();
+            QueryEngine engine = new QueryEngine(catalog, rules, store);
             Authenticator authenticator = new Authenticator(config.security());
             ErrorTranslator errors = new ErrorTranslator(catalog.names());
             JdbcServer jdbcServer =
@@ -54,9 +80,22 @@ public final class Gateway implements AutoCloseable {
                 jdbcServer.close();
                 throw e;
             }
-            return new Gateway(config, catalog, engine, jdbcServer, flightServer);
+            RuleWatcher watcher;
+            try {
+                watcher = RuleWatcher.start(rules);
+            } catch (IOException e) {
+                flightServer.close();
+                jdbcServer.close();
+                throw new SluiceException(
+                        ErrorCode.CONFIG_INVALID,
+                        "Cannot watch the rules directory "
+                                + config.rulesDirectory().orElseThrow() + " for changes: " + e.getMessage(),
+                        e);
+            }
+            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
+            store.close();
             throw e;
         }
     }
@@ -89,10 +128,18 @@ public final class Gateway implements AutoCloseable {
         return flightServer.port();
     }
 
-    /** The URL for the Arrow Flight SQL JDBC driver (plaintext). */
+    /**
+     * The URL for the Arrow Flight SQL JDBC driver; with TLS, a client must also trust the server's certificate (for
+     * instance with the driver's {@code trustStore} options).
+     */
     public String flightJdbcUrl() {
         return "jdbc:arrow-flight-sql://" + config.server().flight().host() + ":" + flightServer.port()
-                + "?useEncryption=false";
+                + "?useEncryption=" + config.server().flight().tls().isPresent();
+    }
+
+    /** The queries running now, over either protocol. */
+    public RunningQueries runningQueries() {
+        return runningQueries;
     }
 
     /** The Flight SQL server, for its memory accounting in tests. */
@@ -102,8 +149,10 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        watcher.close();
         flightServer.close();
         jdbcServer.close();
         catalog.close();
+        store.close();
     }
 }

@@ -92,7 +92,7 @@ class DatabaseMetadataIT {
                             "2 line " + Types.SMALLINT + " SMALLINT 5 0 NO",
                             "3 amount " + Types.DECIMAL + " DECIMAL 12 2 NO",
                             "4 note " + Types.VARCHAR + " VARCHAR 40 null YES",
-                            "5 placed " + Types.DATE + " DATE 10 null YES",
+                            "5 placed " + Types.DATE + " DATE 10 0 YES",
                             "6 shipped " + Types.TIMESTAMP + " TIMESTAMP 23 3 YES");
         }
     }

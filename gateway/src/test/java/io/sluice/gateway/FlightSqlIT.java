@@ -5,26 +5,23 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.sluice.adapters.testing.TestingMariaDbServer;
 import io.sluice.adapters.testing.TestingPostgreSqlServer;
+import io.sluice.gateway.testing.TestingFlight;
 import io.sluice.gateway.testing.TestingGateway;
+import io.sluice.gateway.testing.TestingRows;
 import io.sluice.gateway.testing.TestingSources;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -57,8 +54,6 @@ class FlightSqlIT {
                     + " CASE WHEN i % 3 = 0 THEN 'F' WHEN i % 3 = 1 THEN 'O' ELSE NULL END,"
                     + " DATE '2024-03-01' + i % 40, TIMESTAMP '2024-03-10 01:30:00' + i * INTERVAL '37 minutes'"
                     + " FROM generate_series(1, 20000) i");
-            s.execute("CREATE TABLE " + pgSchema + ".a AS SELECT i AS x FROM generate_series(1, 40000) i");
-            s.execute("ANALYZE " + pgSchema + ".a");
         }
         try (Connection my = MARIADB.openConnection(myDatabase);
                 Statement s = my.createStatement()) {
@@ -91,11 +86,7 @@ class FlightSqlIT {
 
     @AfterEach
     void noArrowMemoryLeft() throws InterruptedException {
-        // A stream releases its buffers right after the client has read its last batch; give it that moment.
-        for (int i = 0; i < 50 && allocated() != 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(allocated()).as("Arrow memory still allocated").isZero();
+        TestingFlight.assertClean(gateway.gateway());
     }
 
     @Test
@@ -182,28 +173,6 @@ class FlightSqlIT {
     }
 
     @Test
-    void cancel_stopsTheQueryAtPostgreSql() throws Exception {
-        // A same-source join that PostgreSQL works on for minutes: 800 million pairs.
-        String slow = "SELECT count(*) FROM pg." + pgSchema + ".a a1 JOIN pg." + pgSchema + ".a a2 ON a1.x < a2.x";
-        try (Connection flight = connectFlight();
-                Statement statement = flight.createStatement()) {
-            CompletableFuture<Throwable> outcome = CompletableFuture.supplyAsync(() -> {
-                try (ResultSet rs = statement.executeQuery(slow)) {
-                    rs.next();
-                    return new AssertionError("the slow query finished instead of being stopped");
-                } catch (Throwable e) {
-                    return e;
-                }
-            });
-            POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", true, Duration.ofSeconds(30));
-            statement.cancel();
-            Throwable failure = outcome.get(10, TimeUnit.SECONDS);
-            POSTGRES.awaitStatementActive(pgSchema + "\"%a\"", false, Duration.ofSeconds(2));
-            assertThat(failure).isInstanceOf(SQLException.class);
-        }
-    }
-
-    @Test
     void badSql_isRejectedWithTheSluiceCode() throws Exception {
         try (Connection flight = connectFlight();
                 Statement statement = flight.createStatement()) {
@@ -264,15 +233,8 @@ class FlightSqlIT {
         }
     }
 
-    private static long allocated() {
-        return gateway.gateway().flightServer().allocatedMemory();
-    }
-
     private static Connection connectFlight() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", TestingGateway.USER);
-        properties.setProperty("password", TestingGateway.PASSWORD);
-        return DriverManager.getConnection(gateway.gateway().flightJdbcUrl(), properties);
+        return TestingFlight.jdbc(gateway.gateway());
     }
 
     private static List<String> column(ResultSet rs, String name) throws SQLException {
@@ -286,27 +248,11 @@ class FlightSqlIT {
     }
 
     private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            return rows(rs);
-        }
+        return TestingRows.of(connection, sql);
     }
 
     private static List<List<String>> rows(ResultSet rs) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        ResultSetMetaData md = rs.getMetaData();
-        while (rs.next()) {
-            List<String> row = new ArrayList<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                Object value = rs.getObject(i);
-                row.add(
-                        value instanceof BigDecimal d
-                                ? d.stripTrailingZeros().toPlainString()
-                                : value instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(value));
-            }
-            rows.add(row);
-        }
-        return rows;
+        return TestingRows.of(rs);
     }
 
     /**

@@ -14,6 +14,8 @@ import java.security.KeyStore;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -38,6 +40,7 @@ import org.apache.calcite.avatica.ConnectionConfig;
  */
 final class HttpSideChannel {
     static final String CANCEL_PATH = "/sluice/v1/cancel";
+    static final String QUALITY_PATH = "/sluice/v1/quality";
 
     /** Why a statement is cancelled, as the cancel request's {@code reason} tells the gateway. */
     enum Reason {
@@ -57,6 +60,7 @@ final class HttpSideChannel {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI cancelUri;
+    private final URI qualityUri;
     private final SSLContext sslContext;
     private final Duration connectTimeout;
     private volatile HttpClient client;
@@ -70,6 +74,7 @@ final class HttpSideChannel {
      */
     HttpSideChannel(String gatewayUrl, SSLContext sslContext, Duration connectTimeout) {
         this.cancelUri = URI.create(gatewayUrl + CANCEL_PATH);
+        this.qualityUri = URI.create(gatewayUrl + QUALITY_PATH);
         this.sslContext = sslContext;
         this.connectTimeout = connectTimeout;
     }
@@ -102,29 +107,8 @@ final class HttpSideChannel {
      *     gateway refused it
      */
     void cancel(String connectionId, int statementId, Reason reason) throws SQLException {
-        HttpRequest request = HttpRequest.newBuilder(cancelUri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        cancelRequestBody(connectionId, statementId, reason), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new SQLException(
-                    "Could not send the request to cancel statement " + statementId + " to the Sluice gateway at "
-                            + cancelUri + ": " + e,
-                    "08S01",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException(
-                    "Interrupted while asking the Sluice gateway at " + cancelUri + " to cancel statement "
-                            + statementId,
-                    "08S01",
-                    e);
-        }
+        String body = cancelRequestBody(connectionId, statementId, reason);
+        HttpResponse<String> response = post(cancelUri, body, "cancel statement " + statementId);
         int status = response.statusCode();
         if (status / 100 == 2) {
             return;
@@ -138,6 +122,52 @@ final class HttpSideChannel {
                 "The Sluice gateway at " + cancelUri.getAuthority() + " refused to cancel statement " + statementId
                         + ": HTTP " + status + excerpt(response.body()),
                 "HY000");
+    }
+
+    /**
+     * Asks the gateway what the quality rules found in the rows of a statement's last execution.
+     *
+     * <p>Quality protocol: {@code POST http(s)://host:port/sluice/v1/quality} with the body
+     * {@code {"connectionId":"…","statementId":3}}; the answer is UTF-8 text, a line
+     * {@code query_id<TAB>id} and then one line {@code warning<TAB>message} per rule that found
+     * violations. A gateway without quality rules answers 404 or nothing.
+     *
+     * @return the warning messages, in the gateway's order; empty when there are none
+     * @throws SQLException with SQLSTATE 08S01 if the request could not be sent
+     */
+    List<String> qualityWarnings(String connectionId, int statementId) throws SQLException {
+        String body = "{\"connectionId\":" + jsonString(connectionId) + ",\"statementId\":" + statementId + "}";
+        HttpResponse<String> response = post(qualityUri, body, "read the quality outcome of statement " + statementId);
+        if (response.statusCode() / 100 != 2) {
+            return List.of();
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("warning\t")) {
+                warnings.add(line.substring("warning\t".length()));
+            }
+        }
+        return warnings;
+    }
+
+    private HttpResponse<String> post(URI uri, String json, String purpose) throws SQLException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        try {
+            return client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SQLException(
+                    "Could not send the request to " + purpose + " to the Sluice gateway at " + uri + ": " + e,
+                    "08S01",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException(
+                    "Interrupted while asking the Sluice gateway at " + uri + " to " + purpose, "08S01", e);
+        }
     }
 
     /** Returns the JSON body of a cancel request. */

@@ -1,13 +1,10 @@
 package io.sluice.jdbc;
 
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Properties;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaConnection;
-import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
 import org.apache.calcite.avatica.AvaticaFactory;
 import org.apache.calcite.avatica.AvaticaPreparedStatement;
 import org.apache.calcite.avatica.AvaticaResultSet;
@@ -70,7 +67,7 @@ final class SluiceJdbcFactory implements AvaticaFactory {
             TimeZone timeZone,
             Meta.Frame firstFrame)
             throws SQLException {
-        return new AvaticaResultSet(
+        return new SluiceResultSet(
                 statement, state, signature, newResultSetMetaData(statement, signature), timeZone, firstFrame);
     }
 
@@ -82,44 +79,5 @@ final class SluiceJdbcFactory implements AvaticaFactory {
     @Override
     public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature) {
         return new AvaticaResultSetMetaData(statement, null, signature);
-    }
-
-    /**
-     * Avatica's database metadata (whose constructor is protected), plus primary keys: Avatica's protocol has no
-     * request for them, so they are read from the gateway's {@code sluice.primary_keys} table.
-     */
-    private static final class SluiceDatabaseMetaData extends AvaticaDatabaseMetaData {
-        private final AvaticaConnection connection;
-
-        SluiceDatabaseMetaData(AvaticaConnection connection) {
-            super(connection);
-            this.connection = connection;
-        }
-
-        @Override
-        public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-            StringBuilder sql = new StringBuilder(
-                            "SELECT TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME FROM sluice.primary_keys"
-                                    + " WHERE TABLE_NAME = ")
-                    .append(literal(table));
-            if (catalog != null) {
-                sql.append(" AND TABLE_CAT = ").append(literal(catalog));
-            }
-            if (schema != null) {
-                sql.append(" AND TABLE_SCHEM = ").append(literal(schema));
-            }
-            sql.append(" ORDER BY COLUMN_NAME");
-            Statement statement = connection.createStatement();
-            statement.closeOnCompletion();
-            return statement.executeQuery(sql.toString());
-        }
-
-        /** A SQL string literal; the values are names the caller passed, so quotes are doubled, not trusted. */
-        private static String literal(String value) {
-            if (value == null) {
-                throw new IllegalArgumentException("getPrimaryKeys needs a table name");
-            }
-            return "'" + value.replace("'", "''") + "'";
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.jdbc;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLWarning;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.avatica.AvaticaStatement;
 
@@ -26,6 +27,7 @@ final class StatementControl {
     private final Object warningsLock = new Object();
     private SQLWarning warnings;
     private volatile boolean timedOut;
+    private volatile boolean executed;
 
     /**
      * Creates the control of a statement.
@@ -66,6 +68,7 @@ final class StatementControl {
     void executionStarting() {
         cancelFlag.set(false);
         timedOut = false;
+        executed = true;
         clearWarnings();
     }
 
@@ -108,12 +111,34 @@ final class StatementControl {
         }
     }
 
-    /** Returns the first warning of the chain, or {@code null} if there is none. */
-    SQLWarning warnings() {
+    /**
+     * Returns the first warning of the chain, or {@code null} if there is none: one per quality rule that found violations in the rows the last execution read
+     * (asked of the gateway on each call, since the counts grow as rows are read, and complete once
+     * the result set is exhausted), then the driver's own warnings.
+     */
+    SQLWarning warnings() throws SQLException {
+        SQLWarning own;
         synchronized (warningsLock) {
-            return warnings;
+            own = warnings;
         }
+        if (!executed) {
+            return own;
+        }
+        List<String> messages = connection.sideChannel().qualityWarnings(connection.id, statement.handle.id);
+        // A fresh chain each time (quality warnings first, then the driver's own): never append to the stored one.
+        SQLWarning chain = own;
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            SQLWarning quality = new SQLWarning(messages.get(i), QUALITY_WARNING_STATE);
+            if (chain != null) {
+                quality.setNextWarning(chain);
+            }
+            chain = quality;
+        }
+        return chain;
     }
+
+    /** The SQLSTATE of quality warnings: class 01 (warning), subclass Q for quality. */
+    static final String QUALITY_WARNING_STATE = "01Q00";
 
     void clearWarnings() {
         synchronized (warningsLock) {

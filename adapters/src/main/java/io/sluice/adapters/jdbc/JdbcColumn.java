@@ -9,5 +9,7 @@ package io.sluice.adapters.jdbc;
  * @param size {@code COLUMN_SIZE}, or -1 when the driver reports none
  * @param scale {@code DECIMAL_DIGITS}, or -1 when the driver reports none
  * @param nullable whether the column may hold NULL
+ * @param remarks the column's comment ({@code REMARKS}), or null when it has none
  */
-public record JdbcColumn(String name, int jdbcType, String typeName, int size, int scale, boolean nullable) {}
+public record JdbcColumn(
+        String name, int jdbcType, String typeName, int size, int scale, boolean nullable, String remarks) {}

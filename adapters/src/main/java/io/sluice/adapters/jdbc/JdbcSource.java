@@ -2,6 +2,7 @@ package io.sluice.adapters.jdbc;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.sluice.adapters.spi.ArrowExport;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceCapabilities;
 import io.sluice.adapters.spi.SourceContext;
@@ -12,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +43,8 @@ public final class JdbcSource implements Source, SourceCapabilities {
     private final AutoCloseable resources;
     private final JdbcSourceSchema schema;
     private final LoadingCache<TableName, OptionalLong> rowCounts;
+    private final LoadingCache<SchemaName, Map<String, String>> tableComments;
+    private final Optional<ArrowExport> arrowExport;
 
     JdbcSource(
             String name,
@@ -53,10 +58,15 @@ public final class JdbcSource implements Source, SourceCapabilities {
         this.resources = resources;
         JdbcConvention convention = new SourceConvention(dialect.sqlDialect(), schemaExpression(name), name);
         this.schema = new JdbcSourceSchema(this, dataSource, convention);
+        this.arrowExport = dialect.arrowExport(dataSource);
         this.rowCounts = Caffeine.newBuilder()
                 .expireAfterWrite(STATISTICS_TTL)
                 .maximumSize(10_000)
                 .build(this::loadRowCount);
+        this.tableComments = Caffeine.newBuilder()
+                .expireAfterWrite(STATISTICS_TTL)
+                .maximumSize(1_000)
+                .build(this::loadTableComments);
     }
 
     /**
@@ -144,6 +154,30 @@ public final class JdbcSource implements Source, SourceCapabilities {
         }
     }
 
+    /**
+     * The comment on a table, from one listing per schema kept for a few minutes (a BI tool listing tables asks for
+     * every table's).
+     */
+    Optional<String> tableComment(String catalog, String schemaName, String table) {
+        return Optional.ofNullable(
+                tableComments.get(new SchemaName(catalog, schemaName)).get(table));
+    }
+
+    private Map<String, String> loadTableComments(SchemaName schemaName) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Map.copyOf(dialect.tableComments(connection, schemaName.catalog(), schemaName.schema()));
+        } catch (SQLException | RuntimeException e) {
+            // Comments are a nicety: a listing that fails shows none rather than failing the metadata call.
+            LOG.debug("No table comments for {}.{}: {}", name, schemaName.schema(), e.getMessage());
+            return Map.of();
+        }
+    }
+
+    @Override
+    public Optional<ArrowExport> arrowExport() {
+        return arrowExport;
+    }
+
     private OptionalLong loadRowCount(TableName table) {
         try (Connection connection = dataSource.getConnection()) {
             return dialect.estimatedRowCount(connection, table.schema(), table.table());
@@ -163,4 +197,6 @@ public final class JdbcSource implements Source, SourceCapabilities {
     }
 
     private record TableName(String schema, String table) {}
+
+    private record SchemaName(String catalog, String schema) {}
 }

@@ -1,12 +1,16 @@
 package io.sluice.adapters.jdbc;
 
+import io.sluice.adapters.spi.ArrowExport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
@@ -53,6 +57,36 @@ public abstract class JdbcSourceDialect {
             throws SQLException;
 
     /**
+     * The comments the database keeps on the tables of one schema ({@code REMARKS}), by table name; tables without one
+     * are left out. By default what the driver's {@code getTables} reports.
+     */
+    public Map<String, String> tableComments(Connection connection, String catalog, String schema) throws SQLException {
+        Map<String, String> comments = new HashMap<>();
+        try (ResultSet rs = connection.getMetaData().getTables(catalog, schema, "%", null)) {
+            while (rs.next()) {
+                // Names are LIKE patterns there: keep only this schema's rows.
+                if (schema == null || schema.equals(rs.getString("TABLE_SCHEM"))) {
+                    comment(rs.getString("REMARKS")).ifPresent(c -> comments.put(tableName(rs), c));
+                }
+            }
+        }
+        return comments;
+    }
+
+    private static String tableName(ResultSet rs) {
+        try {
+            return rs.getString("TABLE_NAME");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** A comment as drivers report it: empty for none (MySQL's say "", PostgreSQL's null). */
+    public static Optional<String> comment(String remarks) {
+        return remarks == null || remarks.isEmpty() ? Optional.empty() : Optional.of(remarks);
+    }
+
+    /**
      * Runs a statistics query taking the schema and table name as its two parameters and returning the row count in
      * its first column, or no row.
      */
@@ -77,6 +111,14 @@ public abstract class JdbcSourceDialect {
      */
     public void cancel(Statement statement) throws SQLException {
         statement.cancel();
+    }
+
+    /**
+     * This database's Arrow export over connections from {@code dataSource} (whose statements are reported to the
+     * gateway like any other), or empty when its driver delivers rows only through JDBC.
+     */
+    public Optional<ArrowExport> arrowExport(DataSource dataSource) {
+        return Optional.empty();
     }
 
     /**

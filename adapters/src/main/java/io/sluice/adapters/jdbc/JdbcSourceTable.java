@@ -1,11 +1,13 @@
 package io.sluice.adapters.jdbc;
 
+import io.sluice.adapters.spi.TableComments;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.calcite.adapter.jdbc.JdbcTable;
 import org.apache.calcite.plan.RelOptTable;
@@ -23,7 +25,7 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * adds is column types derived in the session's type factory (DECIMAL up to 38 digits, unbounded text) and the
  * database's row-count estimate for the cost model, which otherwise costs every JDBC table at 100 rows.
  */
-final class JdbcSourceTable extends AbstractTable implements TranslatableTable {
+final class JdbcSourceTable extends AbstractTable implements TranslatableTable, TableComments {
 
     private final JdbcSource source;
     private final JdbcTable jdbcTable;
@@ -60,6 +62,9 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable {
             try (ResultSet rs = metaData.getColumns(
                     jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName, null)) {
                 while (rs.next()) {
+                    if (!isThisTable(rs)) {
+                        continue;
+                    }
                     int size = rs.getInt("COLUMN_SIZE");
                     size = rs.wasNull() ? -1 : size;
                     int scale = rs.getInt("DECIMAL_DIGITS");
@@ -70,13 +75,33 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable {
                             rs.getString("TYPE_NAME"),
                             size,
                             scale,
-                            rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+                            rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                            JdbcSourceDialect.comment(rs.getString("REMARKS")).orElse(null)));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
         return List.copyOf(result);
+    }
+
+    @Override
+    public Optional<String> tableComment() {
+        return source.tableComment(jdbcTable.jdbcCatalogName, jdbcTable.jdbcSchemaName, jdbcTable.jdbcTableName);
+    }
+
+    @Override
+    public Optional<String> columnComment(String column) {
+        return columns().stream()
+                .filter(c -> c.name().equals(column))
+                .findFirst()
+                .map(JdbcColumn::remarks);
+    }
+
+    /** Whether a metadata row is about this table: names are LIKE patterns there, so {@code _} matches any char. */
+    private boolean isThisTable(ResultSet rs) throws SQLException {
+        return jdbcTable.jdbcTableName.equals(rs.getString("TABLE_NAME"))
+                && (jdbcTable.jdbcSchemaName == null || jdbcTable.jdbcSchemaName.equals(rs.getString("TABLE_SCHEM")));
     }
 
     @Override

@@ -13,6 +13,10 @@ import java.time.Duration;
 public final class TestingPostgreSqlServer {
 
     private static final String KIND = "POSTGRES";
+    /** pg_stat_activity states of a running statement, and of one whose transaction is still open. */
+    private static final String ACTIVE = "'active'";
+
+    private static final String OPEN = "'active', 'idle in transaction', 'idle in transaction (aborted)'";
     private static TestingPostgreSqlServer instance;
 
     private final TestingServerEndpoint endpoint;
@@ -102,21 +106,44 @@ public final class TestingPostgreSqlServer {
      */
     public void awaitStatementActive(String fragment, boolean running, Duration within)
             throws SQLException, InterruptedException {
+        await(fragment, running, within, ACTIVE, "running");
+    }
+
+    /**
+     * Like {@link #awaitStatementActive}, but a statement also counts while its transaction is still open (a cursor
+     * whose rows are being fetched is "idle in transaction" between fetches).
+     */
+    public void awaitStatementOpen(String fragment, boolean open, Duration within)
+            throws SQLException, InterruptedException {
+        await(fragment, open, within, OPEN, "open");
+    }
+
+    /** Whether a statement whose text contains {@code fragment} is active in {@code pg_stat_activity} right now. */
+    public boolean isStatementActive(String fragment) throws SQLException {
+        return isStatementIn(fragment, ACTIVE);
+    }
+
+    /** Whether a statement whose text contains {@code fragment} is active or waits in its open transaction. */
+    public boolean isStatementOpen(String fragment) throws SQLException {
+        return isStatementIn(fragment, OPEN);
+    }
+
+    private void await(String fragment, boolean expected, Duration within, String states, String what)
+            throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        while (isStatementActive(fragment) != running) {
+        while (isStatementIn(fragment, states) != expected) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("A statement containing '" + fragment + "' is " + (running ? "not" : "still")
-                        + " running at PostgreSQL after " + within.toMillis() + " ms");
+                throw new AssertionError("A statement containing '" + fragment + "' is " + (expected ? "not" : "still")
+                        + " " + what + " at PostgreSQL after " + within.toMillis() + " ms");
             }
             Thread.sleep(50);
         }
     }
 
-    /** Whether a statement whose text contains {@code fragment} is active in {@code pg_stat_activity} right now. */
-    public boolean isStatementActive(String fragment) throws SQLException {
+    private boolean isStatementIn(String fragment, String states) throws SQLException {
         try (Connection connection = openConnection();
                 PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE state = 'active' AND query LIKE ? AND pid <> pg_backend_pid()")) {
+                        + " WHERE state IN (" + states + ") AND query LIKE ? AND pid <> pg_backend_pid()")) {
             statement.setString(1, "%" + fragment + "%");
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();

@@ -1,9 +1,13 @@
 package io.sluice.gateway.catalog;
 
 import io.sluice.adapters.spi.Source;
+import io.sluice.adapters.spi.TableComments;
 import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.lookup.LikePattern;
 
 /**
@@ -69,6 +73,25 @@ public final class CatalogListing {
     /** The primary key columns of a table, in key order; empty when unknown. */
     public List<String> primaryKey(Source source, String schema, String table) {
         return source.capabilities().primaryKey(schema, table);
+    }
+
+    /** The columns of {@code table} as clients see them, with the comments the source keeps on them. */
+    public static List<ColumnDescription> columns(Table table, RelDataTypeFactory typeFactory) {
+        Optional<TableComments> comments = comments(table);
+        return table.getRowType(typeFactory).getFieldList().stream()
+                .map(field -> ColumnDescription.of(
+                        field,
+                        comments.flatMap(c -> c.columnComment(field.getName())).orElse(null)))
+                .toList();
+    }
+
+    /** The comment the source keeps on {@code table}, or null. */
+    public static String tableComment(Table table) {
+        return comments(table).flatMap(TableComments::tableComment).orElse(null);
+    }
+
+    private static Optional<TableComments> comments(Table table) {
+        return table instanceof Wrapper wrapper ? wrapper.maybeUnwrap(TableComments.class) : Optional.empty();
     }
 
     /** TABLE or VIEW for what can be queried; null for what cannot (indexes, sequences, types). */

@@ -3,9 +3,12 @@ package io.sluice.gateway.catalog;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.adapters.spi.SourceContext;
+import io.sluice.gateway.quality.CheckedSchemas;
+import io.sluice.gateway.quality.RowRuleSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
@@ -33,13 +36,18 @@ public final class SourceCatalog implements AutoCloseable {
         return sources.values();
     }
 
+    /** The source named {@code name} in the config. */
+    public Optional<Source> source(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
     public Set<String> names() {
         return sources.keySet();
     }
 
-    /** Adds every source as a sub-schema of a Calcite root schema. */
-    public void registerIn(SchemaPlus root) {
-        sources.forEach((name, source) -> root.add(name, source.schema()));
+    /** Adds every source as a sub-schema of a Calcite root schema, its tables checked against {@code rules}. */
+    public void registerIn(SchemaPlus root, RowRuleSet rules) {
+        sources.forEach((name, source) -> root.add(name, CheckedSchemas.checked(name, source.schema(), rules)));
     }
 
     @Override

@@ -50,6 +50,7 @@ final class DemoCommand extends SluiceSubcommand {
         out().println();
         out().println("  JDBC URL:  " + gateway.jdbcUrl() + "   (no user or password needed)");
         out().println("  Avatica:   " + gateway.avaticaUrl());
+        out().println("  Flight:    " + gateway.flightJdbcUrl() + "   (Arrow Flight SQL JDBC driver)");
         out().println("  Config:    " + configFile);
         out().println();
         out().println("Try these in any SQL client, or with: sluice query --config " + configFile + " \"<SQL>\"");

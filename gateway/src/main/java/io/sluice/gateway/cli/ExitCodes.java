@@ -17,7 +17,7 @@ final class ExitCodes {
     static final String FAILED_ENTRY = "1:query or source error (or a source is down, for `sources`)";
     // 2 is picocli's own code for bad options or arguments (CommandLine.ExitCode.USAGE).
     static final String USAGE_ENTRY = "2:usage error: unknown option, missing argument";
-    static final String CONFIG_INVALID_ENTRY = "3:invalid config file (each problem shown as file:line:col)";
+    static final String CONFIG_INVALID_ENTRY = "3:invalid config or rule files (each problem shown as file:line:col)";
 
     private ExitCodes() {}
 

@@ -24,6 +24,7 @@ final class ServeCommand extends SluiceSubcommand {
                 + String.join(", ", gateway.catalog().names()));
         out().println("  JDBC URL (sluice-jdbc driver): " + gateway.jdbcUrl());
         out().println("  Avatica remote driver URL:     " + gateway.avaticaUrl());
+        out().println("  Arrow Flight SQL JDBC URL:     " + gateway.flightJdbcUrl());
         out().println("Press Ctrl-C to stop.");
     }
 }

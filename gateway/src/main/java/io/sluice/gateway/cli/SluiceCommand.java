@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             SourcesCommand.class,
             HashPasswordCommand.class,
             DemoCommand.class,
+            RulesCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -91,9 +91,13 @@ public final class ConfigLoader {
         Map<String, SourceConfig> sources = sourceReader.read(root);
         SecurityConfig security = SecurityConfigReader.read(root, server);
         Optional<Path> rules = rulesDirectory(root, baseDirectory);
+        SourceConfig qualityStore = root.child("quality")
+                .flatMap(quality -> quality.child("store"))
+                .flatMap(sourceReader::readStore)
+                .orElseGet(() -> SluiceConfig.defaultQualityStore(baseDirectory));
         root.reportUnknownKeys();
         problems.throwIfAny();
-        return new SluiceConfig(server, sources, security, rules, baseDirectory);
+        return new SluiceConfig(server, sources, security, rules, qualityStore, baseDirectory);
     }
 
     /** The node tree of the document (SnakeYAML's compose keeps positions); syntax errors become problems. */
@@ -109,7 +113,7 @@ public final class ConfigLoader {
             problems.add(
                     Position.of(root.getStartMark()),
                     "",
-                    "expected a mapping with the keys server, sources, security and rules, got a "
+                    "expected a mapping with the keys server, sources, security, rules and quality, got a "
                             + (root instanceof SequenceNode ? "list" : "single value"));
         } catch (MarkedYAMLException e) {
             // Only the problem and its context, never e.getMessage(): that quotes the offending line, maybe a secret.

@@ -21,7 +21,7 @@ final class ServerConfigReader {
                 flight.section().map(FlightStreamConfigReader::read).orElseGet(FlightStreamConfig::defaults);
         return new ServerConfig(
                 new JdbcServerConfig(jdbc.host(), jdbc.port()),
-                new FlightServerConfig(flight.host(), flight.port(), streams),
+                FlightServerConfigReader.read(flight.host(), flight.port(), flight.section(), streams),
                 new AdminServerConfig(admin.host(), admin.port()));
     }
 

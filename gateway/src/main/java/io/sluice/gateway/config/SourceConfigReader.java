@@ -4,6 +4,7 @@ import io.sluice.adapters.spi.SourceAdapter;
 import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
+import io.sluice.quality.parser.Suggestions;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,11 @@ final class SourceConfigReader {
                     "expected a source name of lower-case letters, digits and _, not starting with a digit"
                             + " (it becomes the catalog name), got " + YamlConfigSection.quote(name));
         }
+    }
+
+    /** The quality results store's database ({@code quality.store:}), read like a source. */
+    Optional<SourceConfig> readStore(YamlConfigSection section) {
+        return parse(section);
     }
 
     private Optional<SourceConfig> parse(YamlConfigSection section) {

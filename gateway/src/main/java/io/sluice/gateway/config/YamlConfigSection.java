@@ -2,6 +2,8 @@ package io.sluice.gateway.config;
 
 import io.sluice.adapters.spi.ConfigSection;
 import io.sluice.adapters.spi.Secret;
+import io.sluice.quality.parser.Durations;
+import io.sluice.quality.parser.Suggestions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 package io.sluice.gateway.execution;
 
 import io.sluice.adapters.spi.SourceContext;
+import io.sluice.gateway.quality.QueryQuality;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,23 +49,64 @@ public final class RunningQueries implements SourceContext.StatementListener {
     private final ConcurrentMap<QueryKey, RunningQuery> queries = new ConcurrentHashMap<>();
     private final ThreadLocal<RunningQuery> current = new ThreadLocal<>();
 
-    /**
-     * Marks the calling thread as working for a query until the returned scope is closed.
-     *
-     * @param restart true when the statement starts a new execution (forgets an earlier cancel and source statements)
-     */
+    private final QueryQuality.QualityListener qualityListener;
+
+    /** Running queries whose quality outcomes are only logged. */
+    public RunningQueries() {
+        this(QueryQuality.QualityListener.LOG_ONLY);
+    }
+
+    /** Running queries whose quality outcomes and quarantined rows go to {@code qualityListener}. */
+    public RunningQueries(QueryQuality.QualityListener qualityListener) {
+        this.qualityListener = qualityListener;
+    }
+
+    /** {@link #enter(String, int, String, Supplier, boolean)} for a query whose user is not known here. */
     public Scope enter(String connectionId, int statementId, Supplier<Statement> engineStatement, boolean restart) {
+        return enter(connectionId, statementId, "unknown", engineStatement, restart);
+    }
+
+    /**
+     * Marks the calling thread as working for a query until the returned scope is closed: statements sources open on
+     * it are attributed to the query, and its quality checks report to the query's {@link QueryQuality}.
+     *
+     * @param user who runs the query, as recorded with its quality outcome
+     * @param restart true when the statement starts a new execution (a new query id; forgets an earlier cancel and
+     *     source statements)
+     */
+    public Scope enter(
+            String connectionId, int statementId, String user, Supplier<Statement> engineStatement, boolean restart) {
         QueryKey key = new QueryKey(connectionId, statementId);
         RunningQuery query = restart
-                ? queries.compute(key, (k, old) -> new RunningQuery(engineStatement))
-                : queries.computeIfAbsent(key, k -> new RunningQuery(engineStatement));
+                ? queries.compute(key, (k, old) -> new RunningQuery(engineStatement, newQuality(user)))
+                : queries.computeIfAbsent(key, k -> new RunningQuery(engineStatement, newQuality(user)));
         RunningQuery previous = current.get();
         current.set(query);
         query.activeSteps.incrementAndGet();
+        QueryQuality.Scope quality = QueryQuality.enter(query.quality);
         return () -> {
+            quality.close();
             query.activeSteps.decrementAndGet();
             current.set(previous);
         };
+    }
+
+    private QueryQuality newQuality(String user) {
+        return new QueryQuality(UUID.randomUUID().toString(), user, qualityListener);
+    }
+
+    /** The quality outcome so far of the statement's current (or last) execution. */
+    public Optional<QueryQuality> quality(String connectionId, int statementId) {
+        RunningQuery query = queries.get(new QueryKey(connectionId, statementId));
+        return query == null ? Optional.empty() : Optional.of(query.quality);
+    }
+
+    /** The queries known now, as {@code connection/statement}, e.g. {@code flight-7/0}. */
+    public List<String> running() {
+        return queries.keySet().stream()
+                .map(key -> key.connectionId() + "/" + key.statementId())
+                .sorted()
+                .toList();
     }
 
     /** Forgets a statement that the client closed. */
@@ -163,12 +206,14 @@ public final class RunningQueries implements SourceContext.StatementListener {
 
     private static final class RunningQuery {
         final Supplier<Statement> engineStatement;
+        final QueryQuality quality;
         final List<Statement> sourceStatements = new CopyOnWriteArrayList<>();
         final AtomicInteger activeSteps = new AtomicInteger();
         volatile StopReason stopReason;
 
-        RunningQuery(Supplier<Statement> engineStatement) {
+        RunningQuery(Supplier<Statement> engineStatement, QueryQuality quality) {
             this.engineStatement = engineStatement;
+            this.quality = quality;
         }
     }
 }

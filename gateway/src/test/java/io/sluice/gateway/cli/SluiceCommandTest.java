@@ -235,7 +235,7 @@ class SluiceCommandTest {
         assertThat(result.out())
                 .startsWith("Usage: sluice")
                 .contains("serve", "query", "explain", "sources", "hash-password", "demo")
-                .contains("Exit codes:", "3   invalid config file");
+                .contains("Exit codes:", "3   invalid config or rule files");
     }
 
     @Test
@@ -253,6 +253,62 @@ class SluiceCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).matches("(?s)sluice \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava .*");
         assertThat(run("demo", "--version").out()).isEqualTo(result.out());
+    }
+
+    @Test
+    void rulesValidate_validRules_exitsZeroWithSummary() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("good-rules"));
+        Files.writeString(
+                rules.resolve("items.yaml"),
+                "table: shop.main.items\nrules:\n  - { column: price, check: range, min: 0 }\n"
+                        + "  - { column: name, check: not_null }\n");
+        Path withRules = write("with-rules.yaml", Files.readString(config) + "rules: good-rules\n");
+
+        Result result = run("rules", "validate", "--config", withRules.toString());
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("1 rule file(s), 2 rule(s) on 1 table(s): valid\n");
+    }
+
+    @Test
+    void query_appliesTheRules_andExplainShowsTheGate() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("drop-rules"));
+        Files.writeString(
+                rules.resolve("items.yaml"),
+                "table: shop.main.items\nrules:\n  - { column: name, check: not_null, action: drop }\n");
+        Path withRules = write("with-drop-rules.yaml", Files.readString(config) + "rules: drop-rules\n");
+
+        Result query = run(
+                "query",
+                "--config",
+                withRules.toString(),
+                "--format",
+                "csv",
+                "SELECT id FROM shop.main.items ORDER BY id");
+        Result explain = run("explain", "--config", withRules.toString(), "SELECT id FROM shop.main.items");
+
+        assertThat(query.exitCode()).isZero();
+        assertThat(query.out()).isEqualTo("id\n1\n2\n");
+        assertThat(explain.out()).contains("QualityGate(table=[shop.main.items], not_null_name=[drop IS NULL(");
+    }
+
+    @Test
+    void rulesValidate_everyProblemWithFileLineColumn_exitsThree() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("bad-rules"));
+        Path file = rules.resolve("items.yaml");
+        Files.writeString(
+                file,
+                "table: shop.main.items\nrules:\n  - { column: prize, check: range, min: 0 }\n"
+                        + "  - { column: name, check: regex, pattern: '([a-z' }\n");
+        Path withRules = write("with-bad-rules.yaml", Files.readString(config) + "rules: bad-rules\n");
+
+        Result result = run("rules", "validate", "--config", withRules.toString());
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err())
+                .contains(file + ":4:44: rules[1].pattern: invalid regular expression")
+                .contains("problem(s) in " + rules);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.sluice.gateway.config.TestingSourceAdapter.TestingSourceConfig;
 import io.sluice.gateway.error.ErrorCode;
+import io.sluice.quality.parser.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,6 +107,14 @@ class ConfigLoaderTest {
         assertThat(config.server().jdbc()).isEqualTo(new JdbcServerConfig("127.0.0.1", 0));
         assertThat(config.server().flight()).isEqualTo(FlightServerConfig.defaults());
         assertThat(config.server().admin()).isEqualTo(AdminServerConfig.defaults());
+    }
+
+    @Test
+    void load_arrowPassThroughSwitch() {
+        SluiceConfig config = loader.load("server: { flight: { arrow_pass_through: false } }", "sluice.yaml");
+
+        assertThat(config.server().flight().arrowPassThrough()).isFalse();
+        assertThat(FlightServerConfig.defaults().arrowPassThrough()).isTrue();
     }
 
     @Test
@@ -389,9 +398,8 @@ class ConfigLoaderTest {
                 """,
                 "sluice.yaml");
 
-        assertThat(config.server().flight())
-                .isEqualTo(new FlightServerConfig(
-                        "127.0.0.1", 32010, new FlightStreamConfig(1L << 20, 10_000, 64L << 20, 1L << 30)));
+        assertThat(config.server().flight().streams())
+                .isEqualTo(new FlightStreamConfig(1L << 20, 10_000, 64L << 20, 1L << 30));
     }
 
     @Test
@@ -522,8 +530,8 @@ class ConfigLoaderTest {
     void load_notAMapping() {
         assertProblems(
                 "- server\n",
-                "sluice.yaml:1:1: expected a mapping with the keys server, sources, security and"
-                        + " rules, got a list");
+                "sluice.yaml:1:1: expected a mapping with the keys server, sources, security, rules and"
+                        + " quality, got a list");
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +30,10 @@ public final class TestingGatewayProcess implements AutoCloseable {
     /** Starts a child JVM with {@code -Xmx<maxHeap>} serving {@code config}; returns once it listens. */
     public static TestingGatewayProcess start(Path config, String maxHeap, Map<String, String> environment)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap,
-                "-XX:+ExitOnOutOfMemoryError",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "-Duser.timezone=" + System.getProperty("user.timezone"),
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp",
-                System.getProperty("java.class.path"),
-                TestingGatewayProcess.class.getName(),
-                config.toString()));
+        List<String> command = TestingJvm.command(
+                List.of("-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"),
+                TestingGatewayProcess.class,
+                List.of(config.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();

@@ -4,8 +4,11 @@ import io.sluice.adapters.jdbc.JdbcColumn;
 import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,6 +24,8 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
 
     private static final Set<String> SYSTEM_SCHEMAS =
             Set.of("information_schema", "mysql", "performance_schema", "sys");
+    private static final String TABLE_COMMENTS_SQL =
+            "SELECT table_name, table_comment FROM information_schema.tables WHERE table_schema = ?";
     private static final String ROW_COUNT_SQL =
             "SELECT table_rows FROM information_schema.tables WHERE table_schema = ? AND table_name = ?";
 
@@ -61,6 +66,22 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
         return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
+    }
+
+    /** From the information schema: Connector/J's {@code getTables} leaves REMARKS empty. */
+    @Override
+    public Map<String, String> tableComments(Connection connection, String catalog, String schema) throws SQLException {
+        Map<String, String> comments = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(TABLE_COMMENTS_SQL)) {
+            statement.setString(1, schema != null ? schema : catalog);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String table = rs.getString(1);
+                    comment(rs.getString(2)).ifPresent(c -> comments.put(table, c));
+                }
+            }
+        }
+        return comments;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sluice.gateway.server.flight;
 
 import io.sluice.adapters.spi.Source;
 import io.sluice.gateway.catalog.CatalogListing;
+import io.sluice.gateway.catalog.ColumnDescription;
 import io.sluice.gateway.catalog.SluiceTypeSystem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 
 /**
  * Answers the Flight SQL catalog commands (catalogs, schemas, tables with their Arrow schemas, table types, keys) from
@@ -134,40 +136,58 @@ final class CatalogCommands {
     }
 
     /**
-     * The Arrow schema of a table, each field carrying the {@code ARROW:FLIGHT:SQL:*} metadata (type name, precision,
-     * scale, where it is from) that clients turn into {@code getColumns} rows.
+     * The Arrow schema of a table, each field carrying the {@code ARROW:FLIGHT:SQL:*} metadata that clients turn into
+     * {@code getColumns} rows: where it is from, its type name, precision and scale as the JDBC server's
+     * {@code getColumns} reports them ({@code COLUMN_SIZE}, {@code DECIMAL_DIGITS}), its flags, and the source's
+     * comment on it.
      */
     Schema tableSchema(String catalog, String schema, String tableName, Table table) {
-        List<Field> fields = new ArrayList<>();
-        for (RelDataTypeField column : table.getRowType(typeFactory).getFieldList()) {
-            RelDataType type = column.getType();
-            int precision = Math.max(type.getPrecision(), 0);
-            int scale = type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : type.getScale();
-            ArrowType arrowType;
-            try {
-                arrowType = ArrowConversion.arrowType(
-                        new JdbcFieldInfo(type.getSqlTypeName().getJdbcOrdinal(), precision, scale));
-            } catch (RuntimeException unsupported) {
-                arrowType = ArrowType.Utf8.INSTANCE;
-            }
-            FlightSqlColumnMetadata metadata = new FlightSqlColumnMetadata.Builder()
+        List<RelDataTypeField> fields = table.getRowType(typeFactory).getFieldList();
+        List<ColumnDescription> columns = CatalogListing.columns(table, typeFactory);
+        List<Field> arrowFields = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnDescription column = columns.get(i);
+            RelDataType type = fields.get(i).getType();
+            FlightSqlColumnMetadata.Builder metadata = new FlightSqlColumnMetadata.Builder()
                     .catalogName(catalog)
                     .schemaName(schema)
                     .tableName(tableName)
-                    .typeName(type.getSqlTypeName().getName())
-                    .precision(precision)
-                    .scale(scale)
+                    .typeName(column.typeName())
                     .isAutoIncrement(false)
-                    .isCaseSensitive(false)
+                    .isCaseSensitive(SqlTypeUtil.isCharacter(type))
                     .isReadOnly(true)
-                    .isSearchable(true)
-                    .build();
-            fields.add(new Field(
-                    column.getName(),
-                    new FieldType(type.isNullable(), arrowType, null, metadata.getMetadataMap()),
+                    .isSearchable(true);
+            if (column.columnSize() != null) {
+                metadata.precision(column.columnSize());
+            }
+            if (column.decimalDigits() != null) {
+                metadata.scale(column.decimalDigits());
+            }
+            if (column.remarks() != null) {
+                metadata.remarks(column.remarks());
+            }
+            arrowFields.add(new Field(
+                    column.name(),
+                    new FieldType(
+                            column.nullable(),
+                            arrowType(type),
+                            null,
+                            metadata.build().getMetadataMap()),
                     null));
         }
-        return new Schema(fields);
+        return new Schema(arrowFields);
+    }
+
+    /** The Arrow type results of this column type are streamed as; text where the conversion has none. */
+    private static ArrowType arrowType(RelDataType type) {
+        int precision = Math.max(type.getPrecision(), 0);
+        int scale = type.getScale() == RelDataType.SCALE_NOT_SPECIFIED ? 0 : type.getScale();
+        try {
+            return ArrowConversion.arrowType(
+                    new JdbcFieldInfo(type.getSqlTypeName().getJdbcOrdinal(), precision, scale));
+        } catch (RuntimeException unsupported) {
+            return ArrowType.Utf8.INSTANCE;
+        }
     }
 
     private void sendStrings(ServerStreamListener listener, Schema schema, List<String[]> rows) {

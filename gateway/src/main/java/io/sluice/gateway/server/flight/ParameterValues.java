@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -16,33 +15,30 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.util.Text;
 
 /**
- * Reads the parameter values a client binds to a prepared statement through DoPut: one row of a batch with one column
- * per parameter, converted to the Java values JDBC's {@code setObject} takes.
+ * Reads the parameter values a client binds to a prepared statement through DoPut: rows of batches with one column per
+ * parameter, converted to the Java values JDBC's {@code setObject} takes.
  */
 final class ParameterValues {
 
     private ParameterValues() {}
 
-    /** The values of the single parameter row in {@code stream}; empty when the client sent no row. */
-    static List<Object> read(FlightStream stream) {
-        List<Object> values = null;
+    /**
+     * The parameter rows in {@code stream}, in order, each with one value per parameter: Flight SQL runs the query once
+     * per row and concatenates the results.
+     */
+    static List<List<Object>> read(FlightStream stream) {
+        List<List<Object>> rows = new ArrayList<>();
         while (stream.next()) {
             VectorSchemaRoot root = stream.getRoot();
-            int rows = root.getRowCount();
-            if (rows == 0) {
-                continue;
-            }
-            if (rows > 1 || values != null) {
-                throw CallStatus.INVALID_ARGUMENT
-                        .withDescription("NOT_SUPPORTED: a query takes one set of parameter values, got more")
-                        .toRuntimeException();
-            }
-            values = new ArrayList<>();
-            for (FieldVector vector : root.getFieldVectors()) {
-                values.add(value(vector, 0));
+            for (int row = 0; row < root.getRowCount(); row++) {
+                List<Object> values = new ArrayList<>();
+                for (FieldVector vector : root.getFieldVectors()) {
+                    values.add(value(vector, row));
+                }
+                rows.add(values);
             }
         }
-        return values == null ? List.of() : values;
+        return rows;
     }
 
     private static Object value(FieldVector vector, int row) {

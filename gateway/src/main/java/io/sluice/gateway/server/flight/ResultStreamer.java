@@ -1,5 +1,6 @@
 package io.sluice.gateway.server.flight;
 
+import io.grpc.Context;
 import io.sluice.gateway.config.DataSizes;
 import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.error.ErrorCode;
@@ -24,8 +25,8 @@ final class ResultStreamer {
     /** How long to wait, at most, for a client that does not read before giving up on it. */
     private static final long READY_TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
-    /** How often a wait for the client re-checks the transport's readiness. */
-    private static final long READY_POLL_MILLIS = 1;
+    /** How often a wait for the client re-checks whether it can take more. */
+    private static final long READY_POLL_MILLIS = 2;
 
     private ResultStreamer() {}
 
@@ -84,28 +85,29 @@ final class ResultStreamer {
     }
 
     /**
-     * Waits until gRPC can take the next batch. The stream runs on its call's serializing executor, so gRPC's
-     * "ready" callback cannot arrive while it waits: the wait re-checks readiness every {@value #READY_POLL_MILLIS} ms
-     * instead of relying on the callback alone (with batches of megabytes the transport is often not ready right
-     * after a batch; a wait for the callback then lasted until the timeout).
+     * Waits until the client can take a batch; false when it cancelled meanwhile.
+     *
+     * <p>gRPC delivers a call's onReady and onCancel callbacks on the call's serializing executor, which this handler
+     * occupies until the stream ends: waiting for those callbacks alone would wait until the timeout whenever the
+     * transport's buffer filled up. So the wait polls readiness, and cancellation through the call's context, which
+     * the transport cancels at once.
      */
-    private static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
+    static boolean awaitReady(ServerStreamListener listener, BackpressureStrategy backpressure) {
         long deadline = System.nanoTime() + READY_TIMEOUT_MILLIS * 1_000_000L;
         while (true) {
-            switch (backpressure.waitForListener(READY_POLL_MILLIS)) {
-                case READY:
-                    return true;
-                case CANCELLED:
-                    return false;
-                case OTHER:
-                    return !listener.isCancelled();
-                case TIMEOUT:
-                default:
-                    if (System.nanoTime() - deadline > 0) {
-                        throw CallStatus.TIMED_OUT
-                                .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
-                                .toRuntimeException();
-                    }
+            if (listener.isCancelled() || Context.current().isCancelled()) {
+                return false;
+            }
+            if (listener.isReady()) {
+                return true;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw CallStatus.TIMED_OUT
+                        .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
+                        .toRuntimeException();
+            }
+            if (backpressure.waitForListener(READY_POLL_MILLIS) == BackpressureStrategy.WaitResult.CANCELLED) {
+                return false;
             }
         }
     }

@@ -4,20 +4,28 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import io.sluice.gateway.catalog.CatalogListing;
-import io.sluice.gateway.config.FlightStreamConfig;
+import io.sluice.gateway.config.FlightServerConfig;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SessionDefaults;
 import java.util.List;
+import org.apache.arrow.flight.CancelFlightInfoRequest;
+import org.apache.arrow.flight.CancelStatus;
+import org.apache.arrow.flight.CloseSessionRequest;
+import org.apache.arrow.flight.CloseSessionResult;
 import org.apache.arrow.flight.FlightDescriptor;
 import org.apache.arrow.flight.FlightEndpoint;
 import org.apache.arrow.flight.FlightInfo;
 import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.GetSessionOptionsRequest;
+import org.apache.arrow.flight.GetSessionOptionsResult;
 import org.apache.arrow.flight.PutResult;
 import org.apache.arrow.flight.Result;
 import org.apache.arrow.flight.SchemaResult;
+import org.apache.arrow.flight.SetSessionOptionsRequest;
+import org.apache.arrow.flight.SetSessionOptionsResult;
 import org.apache.arrow.flight.Ticket;
 import org.apache.arrow.flight.sql.NoOpFlightSqlProducer;
-import org.apache.arrow.flight.sql.SqlInfoBuilder;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionClosePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementRequest;
 import org.apache.arrow.flight.sql.impl.FlightSql.ActionCreatePreparedStatementResult;
@@ -30,6 +38,7 @@ import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetPrimaryKeys;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetSqlInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTableTypes;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetTables;
+import org.apache.arrow.flight.sql.impl.FlightSql.CommandGetXdbcTypeInfo;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandPreparedStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.CommandStatementQuery;
 import org.apache.arrow.flight.sql.impl.FlightSql.TicketStatementQuery;
@@ -48,19 +57,27 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     private final QueryStreams queries;
     private final PreparedQueries prepared;
     private final CatalogCommands catalog;
-    private final SqlInfoBuilder sqlInfo = ServerInfo.create();
+    private final SqlInfoTable sqlInfo = new SqlInfoTable(ServerInfo.values());
+    private final BufferAllocator allocator;
     private final FlightErrors errors;
+    private final IssuedQueries issued = new IssuedQueries();
+    private final FlightSessions sessions = new FlightSessions();
+    private final SessionOptions sessionOptions;
 
     SluiceFlightSqlProducer(
+            FlightServerConfig config,
             QueryEngine engine,
             RunningQueries runningQueries,
             BufferAllocator allocator,
-            FlightStreamConfig limits,
-            FlightErrors errors) {
+            FlightErrors errors,
+            ArrowPassThrough passThrough) {
         this.errors = errors;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, limits, errors);
-        this.prepared = new PreparedQueries(engine, allocator);
+        this.allocator = allocator;
+        this.queries =
+                new QueryStreams(engine, runningQueries, allocator, config.streams(), errors, issued, passThrough);
+        this.prepared = new PreparedQueries(engine, allocator, config.preparedStatementIdleTimeout());
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
+        this.sessionOptions = new SessionOptions(new CatalogListing(engine.catalog()));
     }
 
     // Statements
@@ -68,23 +85,40 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfoStatement(
             CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        Schema schema = queries.schema(context.peerIdentity(), command.getQuery());
-        TicketStatementQuery ticket = TicketStatementQuery.newBuilder()
-                .setStatementHandle(ByteString.copyFromUtf8(command.getQuery()))
-                .build();
-        return info(ticket, descriptor, schema);
+        Schema schema = queries.schema(context.peerIdentity(), defaults(context), command.getQuery());
+        return queryInfo(QueryTicket.forSql(command.getQuery()), context, descriptor, schema);
     }
 
     @Override
     public SchemaResult getSchemaStatement(
             CommandStatementQuery command, CallContext context, FlightDescriptor descriptor) {
-        return new SchemaResult(queries.schema(context.peerIdentity(), command.getQuery()));
+        return new SchemaResult(queries.schema(context.peerIdentity(), defaults(context), command.getQuery()));
     }
 
     @Override
-    public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        queries.streamStatement(
-                context.peerIdentity(), ticket.getStatementHandle().toStringUtf8(), listener);
+    public void getStreamStatement(TicketStatementQuery command, CallContext context, ServerStreamListener listener) {
+        QueryTicket ticket;
+        try {
+            ticket = QueryTicket.decode(command.getStatementHandle());
+        } catch (RuntimeException e) {
+            listener.error(errors.toFlight(e));
+            return;
+        }
+        switch (ticket.kind()) {
+            case SQL -> queries.streamStatement(ticket, context.peerIdentity(), defaults(context), listener);
+            case PREPARED -> streamPrepared(ticket, context.peerIdentity(), listener);
+        }
+    }
+
+    @Override
+    public void cancelFlightInfo(
+            CancelFlightInfoRequest request, CallContext context, StreamListener<CancelStatus> listener) {
+        try {
+            listener.onNext(issued.cancel(request.getInfo(), context.peerIdentity()));
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(errors.toFlight(e));
+        }
     }
 
     // Prepared statements
@@ -93,7 +127,7 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     public void createPreparedStatement(
             ActionCreatePreparedStatementRequest request, CallContext context, StreamListener<Result> listener) {
         try {
-            ByteString handle = prepared.prepare(context.peerIdentity(), request.getQuery());
+            ByteString handle = prepared.prepare(context.peerIdentity(), defaults(context), request.getQuery());
             PreparedQueries.PreparedQuery query = prepared.get(handle, context.peerIdentity());
             ActionCreatePreparedStatementResult result = ActionCreatePreparedStatementResult.newBuilder()
                     .setPreparedStatementHandle(handle)
@@ -123,7 +157,8 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             CommandPreparedStatementQuery command, CallContext context, FlightDescriptor descriptor) {
         PreparedQueries.PreparedQuery query =
                 prepared.get(command.getPreparedStatementHandle(), context.peerIdentity());
-        return info(command, descriptor, query.schema);
+        QueryTicket ticket = QueryTicket.forPrepared(command.getPreparedStatementHandle());
+        return queryInfo(ticket, context, descriptor, query.schema);
     }
 
     @Override
@@ -135,22 +170,26 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(
             CommandPreparedStatementQuery command, CallContext context, ServerStreamListener listener) {
-        PreparedQueries.PreparedQuery query;
+        // Not a ticket we issue (ours are TicketStatementQuery), but a valid one: run it as a query of its own.
+        streamPrepared(QueryTicket.forPrepared(command.getPreparedStatementHandle()), context.peerIdentity(), listener);
+    }
+
+    private void streamPrepared(QueryTicket ticket, String user, ServerStreamListener listener) {
         try {
-            query = prepared.get(command.getPreparedStatementHandle(), context.peerIdentity());
+            prepared.use(ticket.payload(), user, query -> {
+                // One engine statement serves one execution at a time.
+                synchronized (query) {
+                    queries.stream(
+                            ticket,
+                            user,
+                            query.statement,
+                            query::execute,
+                            queries.fastPath(query.planned, query.statement),
+                            listener);
+                }
+            });
         } catch (RuntimeException e) {
             listener.error(errors.toFlight(e));
-            return;
-        }
-        // One engine statement serves one execution at a time.
-        synchronized (query) {
-            queries.stream(
-                    query.statement,
-                    () -> {
-                        query.applyParameters();
-                        return query.statement.executeQuery();
-                    },
-                    listener);
         }
     }
 
@@ -182,7 +221,18 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
 
     @Override
     public void getStreamSqlInfo(CommandGetSqlInfo command, CallContext context, ServerStreamListener listener) {
-        sqlInfo.send(command.getInfoList(), listener);
+        guarded(listener, () -> sqlInfo.send(command.getInfoList(), allocator, listener));
+    }
+
+    @Override
+    public FlightInfo getFlightInfoTypeInfo(
+            CommandGetXdbcTypeInfo command, CallContext context, FlightDescriptor descriptor) {
+        return info(command, descriptor, Schemas.GET_TYPE_INFO_SCHEMA);
+    }
+
+    @Override
+    public void getStreamTypeInfo(CommandGetXdbcTypeInfo command, CallContext context, ServerStreamListener listener) {
+        guarded(listener, () -> TypeInfoCommand.send(command, allocator, listener));
     }
 
     // Catalog
@@ -279,9 +329,62 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
         guarded(listener, () -> catalog.empty(Schemas.GET_CROSS_REFERENCE_SCHEMA, listener));
     }
 
+    // Sessions
+
+    @Override
+    public void setSessionOptions(
+            SetSessionOptionsRequest request, CallContext context, StreamListener<SetSessionOptionsResult> listener) {
+        answer(listener, () -> sessionOptions.set(request, session(context), context.peerIdentity()));
+    }
+
+    @Override
+    public void getSessionOptions(
+            GetSessionOptionsRequest request, CallContext context, StreamListener<GetSessionOptionsResult> listener) {
+        answer(listener, () -> sessionOptions.get(session(context), context.peerIdentity()));
+    }
+
+    @Override
+    public void closeSession(
+            CloseSessionRequest request, CallContext context, StreamListener<CloseSessionResult> listener) {
+        answer(listener, () -> sessionOptions.close(session(context), context.peerIdentity()));
+    }
+
+    /** The sessions whose options statements run with; the server installs them as middleware. */
+    FlightSessions sessions() {
+        return sessions;
+    }
+
     @Override
     public void close() {
         prepared.close();
+    }
+
+    /** The FlightInfo of a query: one endpoint whose ticket names the query, remembered as given to the caller. */
+    private FlightInfo queryInfo(QueryTicket ticket, CallContext context, FlightDescriptor descriptor, Schema schema) {
+        issued.issued(ticket, context.peerIdentity());
+        TicketStatementQuery command = TicketStatementQuery.newBuilder()
+                .setStatementHandle(ticket.encode())
+                .build();
+        return info(command, descriptor, schema);
+    }
+
+    private static FlightSessions.Call session(CallContext context) {
+        return context.getMiddleware(FlightSessions.KEY);
+    }
+
+    /** The default catalog and schema of the call's session, if it has one. */
+    private static SessionDefaults defaults(CallContext context) {
+        FlightSessions.Call session = session(context);
+        return session == null ? SessionDefaults.NONE : session.defaults(context.peerIdentity());
+    }
+
+    private <T> void answer(StreamListener<T> listener, java.util.function.Supplier<T> result) {
+        try {
+            listener.onNext(result.get());
+            listener.onCompleted();
+        } catch (RuntimeException e) {
+            listener.onError(errors.toFlight(e));
+        }
     }
 
     /** One endpoint whose ticket is the command itself, with no location: read it where you asked. */

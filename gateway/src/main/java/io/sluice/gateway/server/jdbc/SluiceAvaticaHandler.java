@@ -3,6 +3,7 @@ package io.sluice.gateway.server.jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.quality.QualitySummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.ServletException;
@@ -17,7 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Avatica's protobuf handler plus Sluice's side channel, on the same port: {@code POST /sluice/v1/cancel} with {@code
  * {"connectionId": "…", "statementId": 3, "reason": "cancel"|"timeout"}} stops that statement's running query in the
- * gateway and at its sources. The connection id is a random UUID known only to the client that opened it.
+ * gateway and at its sources; {@code POST /sluice/v1/quality} with {@code {"connectionId": "…", "statementId": 3}}
+ * answers, as UTF-8 text, the quality outcome of that statement's last execution: a line {@code query_id<TAB>id}, then
+ * one line {@code warning<TAB>message} per rule that found violations (the driver turns them into SQLWarnings). The
+ * connection id is a random UUID known only to the client that opened it, which is what authorizes a request.
  */
 final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
 
@@ -41,7 +45,9 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
             return;
         }
         baseRequest.setHandled(true);
-        if (!"POST".equals(request.getMethod()) || !target.equals(SIDE_CHANNEL_PREFIX + "cancel")) {
+        boolean cancel = target.equals(SIDE_CHANNEL_PREFIX + "cancel");
+        boolean quality = target.equals(SIDE_CHANNEL_PREFIX + "quality");
+        if (!"POST".equals(request.getMethod()) || !(cancel || quality)) {
             reply(response, HttpServletResponse.SC_NOT_FOUND, "{\"error\":\"unknown side-channel request\"}");
             return;
         }
@@ -61,6 +67,13 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
                     "{\"error\":\"expected connectionId and statementId\"}");
             return;
         }
+        if (quality) {
+            replyQuality(
+                    response,
+                    body.get("connectionId").asText(),
+                    body.get("statementId").asInt());
+            return;
+        }
         RunningQueries.StopReason reason = "timeout".equals(body.path("reason").asText())
                 ? RunningQueries.StopReason.TIMED_OUT
                 : RunningQueries.StopReason.CANCELLED;
@@ -73,6 +86,21 @@ final class SluiceAvaticaHandler extends AvaticaProtobufHandler {
                 body.get("connectionId").asText(),
                 stopped ? "stopped" : "nothing running");
         reply(response, HttpServletResponse.SC_OK, "{\"stopped\":" + stopped + "}");
+    }
+
+    private void replyQuality(HttpServletResponse response, String connectionId, int statementId) throws IOException {
+        StringBuilder text = new StringBuilder();
+        runningQueries.quality(connectionId, statementId).ifPresent(quality -> {
+            text.append("query_id\t").append(quality.queryId()).append('\n');
+            for (String warning : QualitySummary.warnings(quality)) {
+                text.append("warning\t")
+                        .append(warning.replace('\n', ' ').replace('\r', ' '))
+                        .append('\n');
+            }
+        });
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/plain; charset=utf-8");
+        response.getOutputStream().write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void reply(HttpServletResponse response, int status, String json) throws IOException {

@@ -4,12 +4,15 @@ import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.execution.SqlLanguage;
 import io.sluice.gateway.security.Authenticator;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.MissingResultsException;
@@ -18,6 +21,7 @@ import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.jdbc.UtcFrames;
 import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * Avatica's {@link JdbcMeta} over engine sessions: authenticates each new connection, and registers each execution
@@ -99,6 +103,22 @@ final class SluiceMeta extends JdbcMeta {
         });
     }
 
+    /**
+     * The engine's keywords and functions, from {@link SqlLanguage} as Flight SQL's {@code GetSqlInfo} reports them;
+     * the engine's own metadata would list the JDBC escape functions ({@code {fn ...}}) only.
+     */
+    @Override
+    public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+        Map<DatabaseProperty, Object> properties = new EnumMap<>(super.getDatabaseProperties(ch));
+        properties.put(DatabaseProperty.GET_S_Q_L_KEYWORDS, String.join(",", SqlLanguage.keywords()));
+        properties.put(DatabaseProperty.GET_NUMERIC_FUNCTIONS, String.join(",", SqlLanguage.numericFunctions()));
+        properties.put(DatabaseProperty.GET_STRING_FUNCTIONS, String.join(",", SqlLanguage.stringFunctions()));
+        properties.put(DatabaseProperty.GET_SYSTEM_FUNCTIONS, String.join(",", SqlLanguage.systemFunctions()));
+        properties.put(DatabaseProperty.GET_TIME_DATE_FUNCTIONS, String.join(",", SqlLanguage.dateTimeFunctions()));
+        properties.put(DatabaseProperty.GET_DEFAULT_TRANSACTION_ISOLATION, Connection.TRANSACTION_NONE);
+        return properties;
+    }
+
     @Override
     public MetaResultSet getCatalogs(ConnectionHandle ch) {
         return metadata.catalogs(ch.id);
@@ -124,6 +144,11 @@ final class SluiceMeta extends JdbcMeta {
     public MetaResultSet getColumns(
             ConnectionHandle ch, String catalog, Pat schemaPattern, Pat tableNamePattern, Pat columnNamePattern) {
         return metadata.columns(ch.id, catalog, schemaPattern.s, tableNamePattern.s, columnNamePattern.s);
+    }
+
+    @Override
+    public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+        return metadata.typeInfo(ch.id);
     }
 
     @Override
@@ -161,7 +186,8 @@ final class SluiceMeta extends JdbcMeta {
                 return null;
             }
         };
-        try (RunningQueries.Scope ignored = runningQueries.enter(h.connectionId, h.id, engineStatement, restart)) {
+        try (RunningQueries.Scope ignored =
+                runningQueries.enter(h.connectionId, h.id, user(h.connectionId), engineStatement, restart)) {
             return step.get();
         } catch (RuntimeException e) {
             if (e instanceof IllegalStateException && e.getCause() instanceof NoSuchStatementException missing) {
@@ -171,6 +197,18 @@ final class SluiceMeta extends JdbcMeta {
                     .stopReason(h.connectionId, h.id)
                     .map(reason -> stopped(reason, e))
                     .orElse(e);
+        }
+    }
+
+    /** The authenticated user of a client connection (the engine session carries it). */
+    private String user(String connectionId) {
+        try {
+            return getConnection(connectionId)
+                    .unwrap(CalciteConnection.class)
+                    .getProperties()
+                    .getProperty("user", "unknown");
+        } catch (SQLException | RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -1,0 +1,173 @@
+package io.sluice.gateway.quality;
+
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.BlockStatement;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.util.BuiltInMethod;
+
+/**
+ * A {@link QualityGate} run by generated code: each rule's condition is compiled like any other Calcite expression, so
+ * checking a row costs what evaluating its conditions costs, with no interpretation. The generated enumerator is:
+ *
+ * <pre>
+ * moveNext():
+ *   while (input.moveNext()) {
+ *     if (&lt;rule 0 violated&gt;) run.violated(0, &lt;sample&gt;, &lt;row, for quarantine&gt;);
+ *     ...
+ *     if (run.accept()) return true;
+ *   }
+ *   run.finish(); return false;
+ * current(): input.current()
+ * close(): input.close(); run.finish()
+ * </pre>
+ */
+public final class EnumerableQualityGate extends QualityGate implements EnumerableRel {
+
+    EnumerableQualityGate(
+            RelOptCluster cluster, RelTraitSet traits, RelNode input, String table, List<RowCheck> checks) {
+        super(cluster, traits, input, table, checks);
+    }
+
+    @Override
+    public QualityGate copy(RelTraitSet traits, RelNode input, List<RowCheck> checks) {
+        return new EnumerableQualityGate(getCluster(), traits, input, table(), checks);
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        JavaTypeFactory typeFactory = implementor.getTypeFactory();
+        Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
+        PhysType physType = input.physType;
+        Type rowJavaType = physType.getJavaRowType();
+
+        ParameterExpression inputEnumerator =
+                Expressions.parameter(Types.of(Enumerator.class, rowJavaType), "inputEnumerator");
+        ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        Expression row = EnumUtils.convert(
+                Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method), rowJavaType);
+        RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(row, physType);
+
+        BlockBuilder checkRow = new BlockBuilder();
+        RelDataType inputRowType = getInput().getRowType();
+        for (int i = 0; i < checks().size(); i++) {
+            RowCheck check = checks().get(i);
+            RexProgramBuilder program =
+                    new RexProgramBuilder(inputRowType, getCluster().getRexBuilder());
+            program.addCondition(check.violated());
+            Expression violated = RexToLixTranslator.translateCondition(
+                    program.getProgram(),
+                    typeFactory,
+                    checkRow,
+                    fields,
+                    EnumerableQualityGate::noCorrelation,
+                    implementor.getConformance());
+            BlockBuilder report = new BlockBuilder(true, checkRow);
+            Expression sample = check.sampleField() < 0
+                    ? Expressions.constant(null)
+                    : Expressions.box(fields.field(report, check.sampleField(), null));
+            Expression values = check.action() == CheckAction.QUARANTINE
+                    ? rowValues(fields, report, inputRowType.getFieldCount())
+                    : Expressions.constant(null, Object[].class);
+            report.add(Expressions.statement(Expressions.call(
+                    run, "violated", Expressions.constant(i), Expressions.convert_(sample, Object.class), values)));
+            checkRow.add(Expressions.ifThen(violated, report.toBlock()));
+        }
+        checkRow.add(Expressions.ifThen(
+                Expressions.call(run, "accept"), Expressions.return_(null, Expressions.constant(true))));
+
+        BlockStatement moveNext = Expressions.block(
+                Expressions.while_(
+                        Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_MOVE_NEXT.method),
+                        checkRow.toBlock()),
+                // Report as soon as the rows run out, not only at close: the client may ask for the outcome at once.
+                Expressions.statement(Expressions.call(run, "finish")),
+                Expressions.return_(null, Expressions.constant(false)));
+
+        GateRuntime runtime = new GateRuntime(table(), checks(), inputRowType.getFieldNames());
+        Expression gate = implementor.stash(runtime, GateRuntime.class);
+
+        BlockBuilder builder = new BlockBuilder();
+        Expression inputEnumerable = builder.append("inputEnumerable", input.block, false);
+        Expression enumerator = Expressions.new_(
+                Types.of(Enumerator.class, rowJavaType),
+                List.of(),
+                Expressions.list(
+                        Expressions.fieldDecl(
+                                Modifier.PUBLIC | Modifier.FINAL,
+                                inputEnumerator,
+                                Expressions.call(inputEnumerable, BuiltInMethod.ENUMERABLE_ENUMERATOR.method)),
+                        Expressions.fieldDecl(Modifier.PUBLIC | Modifier.FINAL, run, Expressions.call(gate, "start")),
+                        EnumUtils.overridingMethodDecl(
+                                BuiltInMethod.ENUMERATOR_RESET.method,
+                                List.of(),
+                                Blocks.toFunctionBlock(
+                                        Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_RESET.method))),
+                        EnumUtils.overridingMethodDecl(BuiltInMethod.ENUMERATOR_MOVE_NEXT.method, List.of(), moveNext),
+                        EnumUtils.overridingMethodDecl(
+                                BuiltInMethod.ENUMERATOR_CLOSE.method,
+                                List.of(),
+                                Expressions.block(Expressions.tryFinally(
+                                        Expressions.statement(Expressions.call(
+                                                inputEnumerator, BuiltInMethod.ENUMERATOR_CLOSE.method)),
+                                        Expressions.statement(Expressions.call(run, "finish"))))),
+                        Expressions.methodDecl(
+                                Modifier.PUBLIC,
+                                Object.class,
+                                "current",
+                                List.of(),
+                                Blocks.toFunctionBlock(
+                                        Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method)))));
+        builder.add(Expressions.return_(
+                null,
+                Expressions.new_(
+                        BuiltInMethod.ABSTRACT_ENUMERABLE_CTOR.constructor,
+                        List.of(),
+                        List.of(Expressions.methodDecl(
+                                Modifier.PUBLIC,
+                                Types.of(Enumerator.class, rowJavaType),
+                                BuiltInMethod.ENUMERABLE_ENUMERATOR.method.getName(),
+                                List.of(),
+                                Blocks.toFunctionBlock(enumerator))))));
+        return implementor.result(physType, builder.toBlock());
+    }
+
+    /** {@code new Object[] {field0, field1, ...}}: the row as quarantine stores it. */
+    private static Expression rowValues(RexToLixTranslator.InputGetter fields, BlockBuilder block, int count) {
+        List<Expression> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(Expressions.convert_(Expressions.box(fields.field(block, i, null)), Object.class));
+        }
+        return Expressions.newArrayInit(Object.class, values);
+    }
+
+    /** Rule conditions are over one row of one table: they never refer to an outer query. */
+    private static RexToLixTranslator.InputGetter noCorrelation(String name) {
+        throw new IllegalStateException("A quality rule cannot refer to the correlation variable " + name);
+    }
+
+    /** Only the Enumerable convention; kept for the rule that creates this node. */
+    static RelTraitSet traits(RelNode input) {
+        return input.getTraitSet().replace(EnumerableConvention.INSTANCE);
+    }
+}
