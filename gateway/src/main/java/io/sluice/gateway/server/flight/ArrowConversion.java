@@ -41,7 +41,10 @@ final class ArrowConversion {
 
     private ArrowConversion() {}
 
-    /** The Arrow schema of a result with this metadata (the one its stream has); every column nullable. */
+    /**
+     * The Arrow schema of a result with this metadata (the one its stream has); a column is nullable unless the engine
+     * knows it holds no nulls, as the JDBC path reports it.
+     */
     static Schema schema(ResultSetMetaData metadata) throws SQLException {
         List<Field> fields = new ArrayList<>(metadata.getColumnCount());
         for (int i = 1; i <= metadata.getColumnCount(); i++) {
@@ -57,7 +60,8 @@ final class ArrowConversion {
                             "Column " + name + " has type " + column.typeName
                                     + ", which Arrow Flight SQL results cannot carry yet; cast it, for example to"
                                     + " VARCHAR."));
-            fields.add(new Field(name, FieldType.nullable(type), null));
+            boolean nullable = metadata.isNullable(i) != ResultSetMetaData.columnNoNulls;
+            fields.add(new Field(name, new FieldType(nullable, type, null), null));
         }
         return new Schema(fields);
     }
