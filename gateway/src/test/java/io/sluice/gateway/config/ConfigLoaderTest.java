@@ -386,6 +386,61 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_flightBatchSizesAndMemoryLimits() {
+        SluiceConfig config = loader.load(
+                """
+                server:
+                  flight:
+                    batch_size: 1MiB
+                    batch_rows: 10000
+                    memory_per_query: 64MiB
+                    memory_limit: 1GiB
+                """,
+                "sluice.yaml");
+
+        assertThat(config.server().flight().streams())
+                .isEqualTo(new FlightStreamConfig(1L << 20, 10_000, 64L << 20, 1L << 30));
+    }
+
+    @Test
+    void load_flightStreamDefaults() {
+        FlightStreamConfig streams =
+                loader.load("", "sluice.yaml").server().flight().streams();
+
+        assertThat(streams).isEqualTo(FlightStreamConfig.defaults());
+        assertThat(streams).isEqualTo(new FlightStreamConfig(2L << 20, 65_536, 256L << 20, 2L << 30));
+    }
+
+    @Test
+    void load_flightBadSizes() {
+        assertProblems(
+                """
+                server:
+                  flight:
+                    batch_size: 4MB
+                    batch_rows: 0
+                    memory_per_query: 1KiB
+                    memory_limit: lots
+                """,
+                "sluice.yaml:3:17: server.flight.batch_size: expected " + DataSizes.EXPECTED + ", got \"4MB\"",
+                "sluice.yaml:4:17: server.flight.batch_rows: expected a number of rows from 1 to 1048576, got 0",
+                "sluice.yaml:5:23: server.flight.memory_per_query: expected at least 4 times server.flight.batch_size"
+                        + " (8MiB), got 1KiB",
+                "sluice.yaml:6:19: server.flight.memory_limit: expected " + DataSizes.EXPECTED + ", got \"lots\"");
+    }
+
+    @Test
+    void load_flightMemoryLimitBelowPerQuery() {
+        assertProblems(
+                """
+                server:
+                  flight: { memory_per_query: 512MiB, memory_limit: 256MiB }
+                """,
+                "sluice.yaml:2:53: server.flight.memory_limit: expected at least server.flight.memory_per_query"
+                        + " (512MiB), got 256MiB");
+    }
+
+    @Test
     void load_samePortTwice() {
         assertProblems(
                 """

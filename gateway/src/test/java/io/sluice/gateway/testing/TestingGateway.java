@@ -5,6 +5,7 @@ import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.config.AdminServerConfig;
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.config.FlightTlsConfig;
 import io.sluice.gateway.config.JdbcServerConfig;
 import io.sluice.gateway.config.SecurityConfig;
@@ -67,6 +68,7 @@ public final class TestingGateway implements AutoCloseable {
         private final Map<String, UserConfig> users =
                 new LinkedHashMap<>(Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
         private boolean allowAnonymous;
+        private FlightStreamConfig flightStreams = FlightStreamConfig.defaults();
         private Optional<Path> rulesDirectory = Optional.empty();
         private Path dataDirectory;
         private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
@@ -92,6 +94,12 @@ public final class TestingGateway implements AutoCloseable {
 
         public Builder allowAnonymous() {
             allowAnonymous = true;
+            return this;
+        }
+
+        /** Record batch sizes and Arrow memory limits of the Flight SQL server. */
+        public Builder flightStreams(FlightStreamConfig streams) {
+            flightStreams = streams;
             return this;
         }
 
@@ -121,7 +129,8 @@ public final class TestingGateway implements AutoCloseable {
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls, arrowPassThrough),
+                    new FlightServerConfig(
+                            "127.0.0.1", 0, preparedStatementIdleTimeout, flightTls, arrowPassThrough, flightStreams),
                     AdminServerConfig.defaults());
             SecurityConfig security = new SecurityConfig(allowAnonymous, users);
             Path directory = dataDirectory;

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Arrow Flight SQL server (gRPC, over TLS when configured) that notebooks and the Arrow Flight SQL JDBC driver
- * talk to. It owns the root allocator every stream allocates from.
+ * The embedded Arrow Flight SQL server (gRPC, over TLS when configured) that notebooks and the Arrow Flight SQL JDBC
+ * driver talk to. It owns the root allocator every stream allocates from, limited to {@code server.flight.memory_limit}.
  */
 public final class FlightServer implements AutoCloseable {
 
@@ -49,7 +49,7 @@ public final class FlightServer implements AutoCloseable {
             Authenticator authenticator,
             RunningQueries runningQueries,
             ErrorTranslator errors) {
-        BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
+        BufferAllocator allocator = new RootAllocator(config.streams().memoryLimit());
         ArrowPassThrough passThrough =
                 new ArrowPassThrough(engine.catalog(), config.arrowPassThrough(), ArrowPassThrough.RowRules.NONE);
         SluiceFlightSqlProducer producer = new SluiceFlightSqlProducer(

@@ -199,7 +199,7 @@ final class PreparedQueries implements AutoCloseable {
                 planned = plan.query();
             }
             Schema schema = ResultFieldMetadata.decorate(
-                    ArrowConversion.schema(statement.getMetaData(), allocator), statement.getMetaData());
+                    ArrowConversion.schema(statement.getMetaData()), statement.getMetaData());
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
             queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters, planned));

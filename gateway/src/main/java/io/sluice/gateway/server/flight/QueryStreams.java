@@ -1,6 +1,7 @@
 package io.sluice.gateway.server.flight;
 
 import io.grpc.Context;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.PushedDownQuery;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs queries for Flight clients: each stream is a query in {@link RunningQueries} (key {@code flight-N}, statement 0)
  * so that a client cancelling the stream stops it in the engine and at its sources, and each stream allocates from its
- * own child allocator, closed when the stream ends however it ends.
+ * own child allocator, limited to {@code server.flight.memory_per_query} and closed when the stream ends however it
+ * ends.
  */
 final class QueryStreams {
 
@@ -35,6 +37,7 @@ final class QueryStreams {
     private final QueryEngine engine;
     private final RunningQueries runningQueries;
     private final BufferAllocator rootAllocator;
+    private final FlightStreamConfig limits;
     private final FlightErrors errors;
     private final IssuedQueries issued;
     private final ArrowPassThrough passThrough;
@@ -44,12 +47,14 @@ final class QueryStreams {
             QueryEngine engine,
             RunningQueries runningQueries,
             BufferAllocator rootAllocator,
+            FlightStreamConfig limits,
             FlightErrors errors,
             IssuedQueries issued,
             ArrowPassThrough passThrough) {
         this.engine = engine;
         this.runningQueries = runningQueries;
         this.rootAllocator = rootAllocator;
+        this.limits = limits;
         this.errors = errors;
         this.issued = issued;
         this.passThrough = passThrough;
@@ -65,8 +70,7 @@ final class QueryStreams {
     Schema schema(String user, SessionDefaults defaults, String sql) {
         try (Connection connection = engine.openConnection(user, defaults);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
-            return ResultFieldMetadata.decorate(
-                    ArrowConversion.schema(statement.getMetaData(), rootAllocator), statement.getMetaData());
+            return announcedSchema(statement.getMetaData());
         } catch (SQLException | RuntimeException e) {
             throw errors.toFlight(e);
         }
@@ -93,7 +97,7 @@ final class QueryStreams {
             if (planned.isEmpty() || statement.getParameterMetaData().getParameterCount() > 0) {
                 return Optional.empty();
             }
-            return passThrough.route(planned, announcedSchema(statement.getMetaData(), rootAllocator));
+            return passThrough.route(planned, announcedSchema(statement.getMetaData()));
         } catch (SQLException e) {
             LOG.debug("No Arrow fast path: {}", e.toString());
             return Optional.empty();
@@ -101,8 +105,8 @@ final class QueryStreams {
     }
 
     /** The schema a result with this metadata is announced and streamed with. */
-    private static Schema announcedSchema(ResultSetMetaData metadata, BufferAllocator allocator) throws SQLException {
-        return ResultFieldMetadata.decorate(ArrowConversion.schema(metadata, allocator), metadata);
+    private static Schema announcedSchema(ResultSetMetaData metadata) throws SQLException {
+        return ResultFieldMetadata.decorate(ArrowConversion.schema(metadata), metadata);
     }
 
     /**
@@ -124,7 +128,7 @@ final class QueryStreams {
         // the call's context is cancelled at once, on the transport thread, even while a source is still working.
         Context.CancellationListener onCancel = context -> backpressure.clientGone();
         Context.current().addListener(onCancel, Runnable::run);
-        try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, Long.MAX_VALUE)) {
+        try (BufferAllocator allocator = rootAllocator.newChildAllocator(queryId, 0, limits.memoryPerQuery())) {
             // Registered in RunningQueries before the run begins, so that a cancel racing with the start still stops
             // it.
             try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, user, () -> statement, true);
@@ -135,8 +139,9 @@ final class QueryStreams {
                     try (ResultSet resultSet = execution.execute()) {
                         long rows = ResultStreamer.stream(
                                 resultSet,
-                                announcedSchema(resultSet.getMetaData(), allocator),
+                                announcedSchema(resultSet.getMetaData()),
                                 allocator,
+                                limits,
                                 listener,
                                 backpressure);
                         LOG.debug("Stream {} sent {} row(s)", queryId, rows);

@@ -1,22 +1,24 @@
 package io.sluice.gateway.server.flight;
 
 import io.grpc.Context;
-import java.io.IOException;
+import io.sluice.gateway.config.DataSizes;
+import io.sluice.gateway.config.FlightStreamConfig;
+import io.sluice.gateway.error.ErrorCode;
+import io.sluice.gateway.error.SluiceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.apache.arrow.adapter.jdbc.ArrowVectorIterator;
-import org.apache.arrow.adapter.jdbc.JdbcToArrow;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Sends an engine result set to a Flight client as record batches of {@value ArrowConversion#BATCH_ROWS} rows, built as
- * rows arrive and sent only when the client can take them (gRPC's readiness), so a slow client never makes the gateway
- * buffer the result. One batch's vectors are reused for the whole stream.
+ * Sends an engine result set to a Flight client as record batches sized by bytes and rows ({@link RecordBatchWriter}),
+ * built as rows arrive and sent only when the client can take them (gRPC's readiness), so a slow client never makes the
+ * gateway buffer the result. Arrow memory comes from the stream's own allocator: running out of it ends the stream with
+ * {@code RESOURCE_EXHAUSTED} naming the limit to raise.
  */
 final class ResultStreamer {
 
@@ -32,6 +34,7 @@ final class ResultStreamer {
      * Streams every row of {@code resultSet} and completes the stream; stops early (without completing) when the
      * client cancelled.
      *
+     * @param allocator the stream's own allocator, a child of the server's
      * @param backpressure registered on the listener before the query started
      * @return the number of rows sent
      */
@@ -39,41 +42,46 @@ final class ResultStreamer {
             ResultSet resultSet,
             Schema schema,
             BufferAllocator allocator,
+            FlightStreamConfig limits,
             ServerStreamListener listener,
             BackpressureStrategy backpressure)
-            throws SQLException, IOException {
-        long rows = 0;
-        try (ArrowVectorIterator batches =
-                JdbcToArrow.sqlToArrowVectorIterator(resultSet, ArrowConversion.config(allocator))) {
-            if (!batches.hasNext()) {
-                try (VectorSchemaRoot empty = VectorSchemaRoot.create(schema, allocator)) {
-                    listener.start(empty);
-                    listener.completed();
-                }
-                return 0;
-            }
-            VectorSchemaRoot sent = null;
-            while (batches.hasNext()) {
-                VectorSchemaRoot batch = batches.next();
-                if (sent == null) {
-                    // The stream announces the schema the FlightInfo did, column metadata included. The wrapper shares
-                    // the batch's vectors, which the conversion reuses for every batch (setReuseVectorSchemaRoot).
-                    sent = ResultFieldMetadata.describedAs(schema, batch);
-                    listener.start(sent);
-                }
-                sent.setRowCount(batch.getRowCount());
-                if (batch.getRowCount() == 0) {
-                    continue;
+            throws SQLException {
+        try (RecordBatchWriter batches = new RecordBatchWriter(schema, allocator, limits)) {
+            listener.start(batches.root());
+            long rows = 0;
+            while (!batches.exhausted()) {
+                int batchRows = batches.fill(resultSet);
+                if (batchRows == 0) {
+                    break;
                 }
                 if (!awaitReady(listener, backpressure)) {
                     return rows;
                 }
                 listener.putNext();
-                rows += batch.getRowCount();
+                rows += batchRows;
             }
             listener.completed();
             return rows;
+        } catch (OutOfMemoryException e) {
+            throw exhausted(e, allocator, limits);
         }
+    }
+
+    /** The error for a stream that needed more Arrow memory than it, or the server, may hold. */
+    private static SluiceException exhausted(
+            OutOfMemoryException e, BufferAllocator allocator, FlightStreamConfig limits) {
+        boolean perQuery = e.getOutcomeDetails()
+                .map(details -> details.getFailedAllocator() == allocator)
+                .orElse(true);
+        String message = perQuery
+                ? "The query needs more than server.flight.memory_per_query ("
+                        + DataSizes.format(limits.memoryPerQuery())
+                        + ") of Arrow memory for one record batch (its rows are wide); raise server.flight.memory_per_query"
+                        + " or lower server.flight.batch_size."
+                : "The Flight SQL server's streams together need more than server.flight.memory_limit ("
+                        + DataSizes.format(limits.memoryLimit())
+                        + ") of Arrow memory; raise server.flight.memory_limit or run fewer queries at once.";
+        return new SluiceException(ErrorCode.RESOURCE_EXHAUSTED, message, e);
     }
 
     /**
@@ -98,7 +106,9 @@ final class ResultStreamer {
                         .withDescription("QUERY_TIMEOUT: the client stopped reading the result")
                         .toRuntimeException();
             }
-            backpressure.waitForListener(READY_POLL_MILLIS);
+            if (backpressure.waitForListener(READY_POLL_MILLIS) == BackpressureStrategy.WaitResult.CANCELLED) {
+                return false;
+            }
         }
     }
 }

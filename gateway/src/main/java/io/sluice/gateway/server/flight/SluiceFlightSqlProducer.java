@@ -73,7 +73,8 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             ArrowPassThrough passThrough) {
         this.errors = errors;
         this.allocator = allocator;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, errors, issued, passThrough);
+        this.queries =
+                new QueryStreams(engine, runningQueries, allocator, config.streams(), errors, issued, passThrough);
         this.prepared = new PreparedQueries(engine, allocator, config.preparedStatementIdleTimeout());
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
         this.sessionOptions = new SessionOptions(new CatalogListing(engine.catalog()));
