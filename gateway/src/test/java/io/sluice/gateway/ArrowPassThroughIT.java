@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.adapters.jdbc.duckdb.DuckDbSourceConfig;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingTypeTables;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -252,7 +253,7 @@ class ArrowPassThroughIT {
         }
     }
 
-    private record Result(Schema announced, Schema schema, List<List<String>> rows) {}
+    private record Result(Schema announced, Schema schema, List<List<String>> rows, String appMetadata) {}
 
     /** Reads {@code sql} from {@code gateway}, checking that {@code fastPathStreams} streams took the fast path. */
     private static Result readCounting(TestingGateway gateway, String sql, int fastPathStreams) throws Exception {
@@ -262,6 +263,8 @@ class ArrowPassThroughIT {
         assertThat(result.schema())
                 .as("the streamed schema is the announced one")
                 .isEqualTo(result.announced());
+        // Both paths end with the quality summary; these tables have no rules.
+        assertThat(result.appMetadata()).startsWith("{\"query_id\":").endsWith("\"violations\":0,\"rules\":[]}");
         return result;
     }
 
@@ -273,10 +276,17 @@ class ArrowPassThroughIT {
             FlightInfo info = client.execute(sql);
             List<List<String>> rows = new ArrayList<>();
             Schema streamed = null;
+            String appMetadata = null;
             for (FlightEndpoint endpoint : info.getEndpoints()) {
                 try (FlightStream stream = client.getStream(endpoint.getTicket())) {
                     streamed = stream.getSchema();
                     while (stream.next()) {
+                        if (stream.getLatestMetadata() != null) {
+                            byte[] bytes =
+                                    new byte[(int) stream.getLatestMetadata().readableBytes()];
+                            stream.getLatestMetadata().getBytes(0, bytes);
+                            appMetadata = new String(bytes, StandardCharsets.UTF_8);
+                        }
                         VectorSchemaRoot batch = stream.getRoot();
                         for (int row = 0; row < batch.getRowCount(); row++) {
                             List<String> values = new ArrayList<>();
@@ -288,7 +298,7 @@ class ArrowPassThroughIT {
                     }
                 }
             }
-            return new Result(info.getSchemaOptional().orElseThrow(), streamed, rows);
+            return new Result(info.getSchemaOptional().orElseThrow(), streamed, rows, appMetadata);
         }
     }
 

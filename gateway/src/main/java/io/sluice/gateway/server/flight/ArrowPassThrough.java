@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
 import org.apache.arrow.memory.BufferAllocator;
@@ -87,10 +88,15 @@ final class ArrowPassThrough {
     /**
      * Runs the route's statement at its source and streams its batches as the announced schema, completing the stream (or
      * stopping without completing when the client cancelled). Returns false, having sent nothing, when the source's
-     * Arrow types cannot become the announced ones: the caller then answers on the general path.
+     * Arrow types cannot become the announced ones: the caller then answers on the general path. The stream ends with an
+     * empty batch carrying {@code summary} as app metadata, as the general path's last batch does.
      */
     boolean stream(
-            Route route, BufferAllocator allocator, ServerStreamListener listener, BackpressureStrategy backpressure)
+            Route route,
+            BufferAllocator allocator,
+            ServerStreamListener listener,
+            BackpressureStrategy backpressure,
+            Supplier<byte[]> summary)
             throws SQLException, IOException {
         try (ArrowBatches batches = route.export().execute(route.sourceSql(), allocator, BATCH_ROWS)) {
             VectorSchemaRoot source = batches.root();
@@ -118,8 +124,14 @@ final class ArrowPassThrough {
                     listener.putNext();
                     rows += batch.getRowCount();
                 }
-                listener.completed();
+                batch.setRowCount(0);
+                if (!ResultStreamer.awaitReady(listener, backpressure)) {
+                    return true;
+                }
+                listener.putNext(ResultStreamer.appMetadata(summary.get(), allocator));
+                // Counted before completing, so that a client that has read the whole stream sees it counted.
                 streams.incrementAndGet();
+                listener.completed();
                 LOG.debug("Passed {} row(s) through from [{}]", rows, route.sourceSql());
             }
         }

@@ -8,6 +8,7 @@ import io.sluice.gateway.execution.PushedDownQuery;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.execution.SessionDefaults;
+import io.sluice.gateway.quality.QualitySummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,7 +134,9 @@ final class QueryStreams {
             // it.
             try (RunningQueries.Scope ignored = runningQueries.enter(queryId, 0, user, () -> statement, true);
                     IssuedQueries.Run run = issued.begin(ticket, user, backpressure::abort)) {
-                if (fastPath.isPresent() && passThrough.stream(fastPath.get(), allocator, listener, backpressure)) {
+                if (fastPath.isPresent()
+                        && passThrough.stream(
+                                fastPath.get(), allocator, listener, backpressure, () -> summary(queryId))) {
                     LOG.debug("Stream {} passed the source's Arrow batches through", queryId);
                 } else {
                     try (ResultSet resultSet = execution.execute()) {
@@ -143,7 +146,8 @@ final class QueryStreams {
                                 allocator,
                                 limits,
                                 listener,
-                                backpressure);
+                                backpressure,
+                                () -> summary(queryId));
                         LOG.debug("Stream {} sent {} row(s)", queryId, rows);
                     }
                 }
@@ -162,6 +166,14 @@ final class QueryStreams {
             Context.current().removeListener(onCancel);
             runningQueries.closed(queryId, 0);
         }
+    }
+
+    /** The quality summary of the stream's query, as JSON (see QualitySummary#json). */
+    private byte[] summary(String queryId) {
+        return runningQueries
+                .quality(queryId, 0)
+                .map(QualitySummary::json)
+                .orElseThrow(() -> new IllegalStateException("Stream " + queryId + " is not a running query"));
     }
 
     private void stop(String queryId) {

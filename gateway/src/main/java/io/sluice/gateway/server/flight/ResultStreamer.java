@@ -7,9 +7,11 @@ import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
 import org.apache.arrow.flight.CallStatus;
 import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -32,7 +34,8 @@ final class ResultStreamer {
 
     /**
      * Streams every row of {@code resultSet} and completes the stream; stops early (without completing) when the
-     * client cancelled.
+     * client cancelled. The last batch (empty when the rows ended with a full one) carries {@code summary}'s bytes as
+     * its app metadata, read once the rows are exhausted, when the query's quality checks have reported.
      *
      * @param allocator the stream's own allocator, a child of the server's
      * @param backpressure registered on the listener before the query started
@@ -44,20 +47,24 @@ final class ResultStreamer {
             BufferAllocator allocator,
             FlightStreamConfig limits,
             ServerStreamListener listener,
-            BackpressureStrategy backpressure)
+            BackpressureStrategy backpressure,
+            Supplier<byte[]> summary)
             throws SQLException {
         try (RecordBatchWriter batches = new RecordBatchWriter(schema, allocator, limits)) {
             listener.start(batches.root());
             long rows = 0;
-            while (!batches.exhausted()) {
+            boolean last = false;
+            while (!last) {
                 int batchRows = batches.fill(resultSet);
-                if (batchRows == 0) {
-                    break;
-                }
+                last = batches.exhausted();
                 if (!awaitReady(listener, backpressure)) {
                     return rows;
                 }
-                listener.putNext();
+                if (last) {
+                    listener.putNext(appMetadata(summary.get(), allocator));
+                } else {
+                    listener.putNext();
+                }
                 rows += batchRows;
             }
             listener.completed();
@@ -65,6 +72,13 @@ final class ResultStreamer {
         } catch (OutOfMemoryException e) {
             throw exhausted(e, allocator, limits);
         }
+    }
+
+    /** {@code bytes} in a buffer whose ownership passes to the listener it is sent with. */
+    static ArrowBuf appMetadata(byte[] bytes, BufferAllocator allocator) {
+        ArrowBuf buffer = allocator.buffer(bytes.length);
+        buffer.writeBytes(bytes);
+        return buffer;
     }
 
     /** The error for a stream that needed more Arrow memory than it, or the server, may hold. */
