@@ -66,50 +66,54 @@ public final class BenchmarkMain {
         }
 
         List<Measurement> measurements = new ArrayList<>();
-        for (PassThrough passThrough : options.passThroughModes()) {
-            List<ClientPath> gatewayPaths = options.paths().stream()
-                    .filter(path -> path != ClientPath.DIRECT_JDBC)
-                    // Avatica never uses the Arrow pass-through: measure it once.
-                    .filter(path -> path == ClientPath.FLIGHT
-                            || passThrough == options.passThroughModes().get(0))
-                    .toList();
-            if (gatewayPaths.isEmpty()) {
-                continue;
-            }
-            int[] ports = freePorts(3);
-            Path config = writeConfig(ports, data, passThrough);
-            out.printf(
-                    Locale.ROOT,
-                    "bench: starting the gateway (-Xmx%s, Arrow pass-through %s)%n",
-                    GATEWAY_HEAP,
-                    passThrough.label());
-            try (GatewayProcess gateway = GatewayProcess.start(
-                    options.repository(),
-                    config,
-                    GATEWAY_HEAP,
-                    options.workDirectory(),
-                    "gateway-" + passThrough.label())) {
-                BenchmarkTarget target = new BenchmarkTarget(
-                        ports[0],
-                        ports[1],
-                        partialTarget.duckDbFile(),
-                        partialTarget.postgreSqlUrl(),
-                        partialTarget.postgreSqlUser(),
-                        partialTarget.postgreSqlPassword(),
-                        partialTarget.postgreSqlSchema(),
-                        rows);
-                for (String source : options.sources()) {
-                    for (ClientPath path : gatewayPaths) {
-                        long mark = gateway.gcLog().mark();
-                        RunResult result = runJmh(target, source, path);
-                        gateway.checkAlive();
-                        measurements.add(new Measurement(
-                                source,
-                                path,
-                                path == ClientPath.FLIGHT ? passThrough : PassThrough.NOT_APPLICABLE,
-                                result,
-                                rows,
-                                gateway.gcLog().peakSince(mark)));
+        for (boolean rules : options.ruleModes()) {
+            for (PassThrough passThrough : options.passThroughModes()) {
+                List<ClientPath> gatewayPaths = options.paths().stream()
+                        .filter(path -> path != ClientPath.DIRECT_JDBC)
+                        // Avatica never uses the Arrow pass-through: measure it once.
+                        .filter(path -> path == ClientPath.FLIGHT
+                                || passThrough == options.passThroughModes().get(0))
+                        .toList();
+                if (gatewayPaths.isEmpty()) {
+                    continue;
+                }
+                int[] ports = freePorts(3);
+                Path config = writeConfig(ports, data, passThrough, rules);
+                out.printf(
+                        Locale.ROOT,
+                        "bench: starting the gateway (-Xmx%s, Arrow pass-through %s, quality rules %s)%n",
+                        GATEWAY_HEAP,
+                        passThrough.label(),
+                        rulesLabel(rules));
+                try (GatewayProcess gateway = GatewayProcess.start(
+                        options.repository(),
+                        config,
+                        GATEWAY_HEAP,
+                        options.workDirectory(),
+                        "gateway-" + passThrough.label() + "-rules-" + rulesLabel(rules))) {
+                    BenchmarkTarget target = new BenchmarkTarget(
+                            ports[0],
+                            ports[1],
+                            partialTarget.duckDbFile(),
+                            partialTarget.postgreSqlUrl(),
+                            partialTarget.postgreSqlUser(),
+                            partialTarget.postgreSqlPassword(),
+                            partialTarget.postgreSqlSchema(),
+                            rows);
+                    for (String source : options.sources()) {
+                        for (ClientPath path : gatewayPaths) {
+                            long mark = gateway.gcLog().mark();
+                            RunResult result = runJmh(target, source, path);
+                            gateway.checkAlive();
+                            measurements.add(new Measurement(
+                                    source,
+                                    path,
+                                    path == ClientPath.FLIGHT ? passThrough : PassThrough.NOT_APPLICABLE,
+                                    rules,
+                                    result,
+                                    rows,
+                                    gateway.gcLog().peakSince(mark)));
+                        }
                     }
                 }
             }
@@ -121,6 +125,7 @@ public final class BenchmarkMain {
                         source,
                         ClientPath.DIRECT_JDBC,
                         PassThrough.NOT_APPLICABLE,
+                        false,
                         runJmh(target, source, ClientPath.DIRECT_JDBC),
                         rows,
                         null));
@@ -160,7 +165,12 @@ public final class BenchmarkMain {
         return new Runner(jmh).runSingle();
     }
 
-    private Path writeConfig(int[] ports, LineitemData data, PassThrough passThrough) throws IOException {
+    static String rulesLabel(boolean rules) {
+        return rules ? "on" : "off";
+    }
+
+    private Path writeConfig(int[] ports, LineitemData data, PassThrough passThrough, boolean rules)
+            throws IOException {
         String flightExtra =
                 passThrough == PassThrough.DEFAULT ? "" : ", arrow_pass_through: " + (passThrough == PassThrough.ON);
         String yaml = String.join(
@@ -182,12 +192,13 @@ public final class BenchmarkMain {
                 "    password: ${env:SLUICE_TEST_POSTGRES_PASSWORD}",
                 "security:",
                 "  allow_anonymous: true",
-                options.qualityRules()
+                rules
                         ? "rules: "
                                 + QualityRuleFiles.write(options.workDirectory().resolve("rules"), data)
                         : "",
                 "");
-        Path config = options.workDirectory().resolve("sluice-bench-" + passThrough.label() + ".yaml");
+        Path config = options.workDirectory()
+                .resolve("sluice-bench-" + passThrough.label() + "-rules-" + rulesLabel(rules) + ".yaml");
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         return config;
     }
@@ -249,9 +260,15 @@ public final class BenchmarkMain {
         }
     }
 
-    /** One cell of the table: a source read through a path. */
+    /** One cell of the table: a source read through a path, with or without quality rules on it. */
     record Measurement(
-            String source, ClientPath path, PassThrough passThrough, RunResult result, long rows, GcLog.HeapPeak heap) {
+            String source,
+            ClientPath path,
+            PassThrough passThrough,
+            boolean rules,
+            RunResult result,
+            long rows,
+            GcLog.HeapPeak heap) {
 
         /** Mean seconds per full read. */
         double seconds() {

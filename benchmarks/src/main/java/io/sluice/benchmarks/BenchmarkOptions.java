@@ -12,7 +12,8 @@ import java.util.List;
  * @param sources {@code duckdb}, {@code postgresql}
  * @param paths client paths
  * @param passThroughModes the gateway's Arrow pass-through settings to measure Flight with
- * @param qualityRules whether the gateway checks {@value QualityRuleFiles#RULE_COUNT} row rules on {@code lineitem}
+ * @param ruleModes whether the gateway checks {@value QualityRuleFiles#RULE_COUNT} row rules on {@code lineitem}: off,
+ *     on, or both (one gateway each, measured in the same run)
  * @param dataDirectory where generated data is cached between runs
  * @param workDirectory where configs, gateway logs and reports go
  * @param repository the checkout (for {@code bin/sluice})
@@ -24,7 +25,7 @@ record BenchmarkOptions(
         List<String> sources,
         List<ClientPath> paths,
         List<BenchmarkMain.PassThrough> passThroughModes,
-        boolean qualityRules,
+        List<Boolean> ruleModes,
         Path dataDirectory,
         Path workDirectory,
         Path repository) {
@@ -33,12 +34,13 @@ record BenchmarkOptions(
             "\n",
             "usage: scripts/bench [--sf N] [--warmups N] [--iterations N] [--sources duckdb,postgresql]",
             "                     [--paths flight,sluice-jdbc,direct-jdbc] [--pass-through on|off|both|default]",
-            "                     [--rules on|off]",
+            "                     [--rules on|off|both]",
             "  --sf            TPC-H scale factor (default 1: 6M lineitem rows; 0.1 for a quick run)",
             "  --warmups       unmeasured reads per cell (default 1)",
             "  --iterations    measured reads per cell (default 3)",
             "  --pass-through  the gateway's Arrow pass-through for Flight (default both: measured on and off)",
-            "  --rules         on: the gateway checks 10 row rules inline on every read of lineitem (default off)",
+            "  --rules         on: the gateway checks 10 row rules inline on every read of lineitem; both: measure with and",
+            "                  without them in one run, for the overhead ratio (default off)",
             "  SLUICE_BENCH_DATA  where generated data is kept between runs (default benchmarks/target/bench-data)");
 
     static BenchmarkOptions parse(String[] args) {
@@ -48,7 +50,7 @@ record BenchmarkOptions(
         String sources = "duckdb,postgresql";
         String paths = "flight,sluice-jdbc,direct-jdbc";
         String passThrough = "both";
-        boolean qualityRules = false;
+        List<Boolean> ruleModes = List.of(false);
         Path repository = Path.of(System.getProperty("sluice.repository", ".")).toAbsolutePath();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
@@ -63,7 +65,7 @@ record BenchmarkOptions(
                 case "--sources" -> sources = value;
                 case "--paths" -> paths = value;
                 case "--pass-through" -> passThrough = value;
-                case "--rules" -> qualityRules = onOff(name, value);
+                case "--rules" -> ruleModes = onOffBoth(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -82,7 +84,7 @@ record BenchmarkOptions(
                 sourceList,
                 BenchmarkMain.list(paths, ClientPath::of),
                 BenchmarkMain.PassThrough.parse(passThrough),
-                qualityRules,
+                ruleModes,
                 data == null || data.isBlank()
                         ? target.resolve("bench-data")
                         : Path.of(data).toAbsolutePath(),
@@ -90,11 +92,12 @@ record BenchmarkOptions(
                 repository);
     }
 
-    private static boolean onOff(String name, String value) {
+    private static List<Boolean> onOffBoth(String name, String value) {
         return switch (value) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException(name + ": expected on or off, got " + value);
+            case "on" -> List.of(true);
+            case "off" -> List.of(false);
+            case "both" -> List.of(false, true);
+            default -> throw new IllegalArgumentException(name + ": expected on, off or both, got " + value);
         };
     }
 

@@ -37,29 +37,31 @@ final class BenchmarkReport {
                 options.warmups(),
                 options.iterations(),
                 gatewayHeap,
-                options.qualityRules()
-                        ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline"
+                options.ruleModes().contains(true)
+                        ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline, where rules = on"
                         : "none"));
         lines.add("");
         lines.add(String.format(
                 Locale.ROOT,
-                "| %-10s | %-11s | %-12s | %8s | %11s | %11s | %-28s |",
+                "| %-10s | %-11s | %-12s | %-5s | %8s | %11s | %11s | %-28s |",
                 "source",
                 "path",
                 "pass-through",
+                "rules",
                 "mean s",
                 "rows/s",
                 "best rows/s",
                 "gateway heap: live / peak"));
-        lines.add("|------------|-------------|--------------|----------|-------------|-------------|"
+        lines.add("|------------|-------------|--------------|-------|----------|-------------|-------------|"
                 + "------------------------------|");
         for (Measurement m : measurements) {
             lines.add(String.format(
                     Locale.ROOT,
-                    "| %-10s | %-11s | %-12s | %8.2f | %,11.0f | %,11.0f | %-28s |",
+                    "| %-10s | %-11s | %-12s | %-5s | %8.2f | %,11.0f | %,11.0f | %-28s |",
                     m.source(),
                     m.path().parameter(),
                     m.passThrough().label(),
+                    m.path() == ClientPath.DIRECT_JDBC ? "-" : BenchmarkMain.rulesLabel(m.rules()),
                     m.seconds(),
                     m.rowsPerSecond(),
                     m.bestRowsPerSecond(),
@@ -93,6 +95,17 @@ final class BenchmarkReport {
                             find(source, ClientPath.FLIGHT, PassThrough.ON),
                             find(source, ClientPath.FLIGHT, PassThrough.OFF))
                     .ifPresent(lines::add);
+            for (ClientPath path : List.of(ClientPath.FLIGHT, ClientPath.SLUICE_JDBC)) {
+                for (PassThrough mode : PassThrough.values()) {
+                    // The cost of the rules: time with them over time without (target <= 1.05x).
+                    ratio(
+                                    "  " + source + ", " + path.parameter() + " (pass-through " + mode.label()
+                                            + "), time with rules / without",
+                                    find(source, path, mode, false),
+                                    find(source, path, mode, true))
+                            .ifPresent(lines::add);
+                }
+            }
             ratio(
                             "  " + source + ", Sluice JDBC / direct JDBC",
                             find(source, ClientPath.SLUICE_JDBC, PassThrough.NOT_APPLICABLE),
@@ -117,9 +130,17 @@ final class BenchmarkReport {
                 m.heap().collections());
     }
 
+    /** The measurement of a cell, without rules where both were measured (direct JDBC never has them). */
     private Optional<Measurement> find(String source, ClientPath path, PassThrough passThrough) {
+        return find(source, path, passThrough, false).or(() -> find(source, path, passThrough, true));
+    }
+
+    private Optional<Measurement> find(String source, ClientPath path, PassThrough passThrough, boolean rules) {
         return measurements.stream()
-                .filter(m -> m.source().equals(source) && m.path() == path && m.passThrough() == passThrough)
+                .filter(m -> m.source().equals(source)
+                        && m.path() == path
+                        && m.passThrough() == passThrough
+                        && m.rules() == rules)
                 .findFirst();
     }
 
@@ -129,7 +150,7 @@ final class BenchmarkReport {
         }
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%-62s %6.2fx",
+                "%-70s %6.2fx",
                 label,
                 a.get().rowsPerSecond() / b.get().rowsPerSecond()));
     }

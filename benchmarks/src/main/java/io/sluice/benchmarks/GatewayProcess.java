@@ -28,7 +28,8 @@ final class GatewayProcess implements AutoCloseable {
 
     /**
      * Starts {@code bin/sluice serve --config config} with {@code -Xmx<maxHeap>}, its console output in {@code
-     * workDirectory/<name>.out} and its GC log in {@code workDirectory/<name>.gc.log}; returns once it serves.
+     * workDirectory/<name>.out} and its GC log in {@code workDirectory/<name>.gc.log}, plus any options in the
+     * environment's {@code SLUICE_JAVA_OPTS}; returns once it serves.
      */
     static GatewayProcess start(Path repository, Path config, String maxHeap, Path workDirectory, String name)
             throws IOException, InterruptedException {
@@ -47,7 +48,9 @@ final class GatewayProcess implements AutoCloseable {
                                 "-Xmx" + maxHeap,
                                 "-XX:+ExitOnOutOfMemoryError",
                                 "-Xlog:gc:file=" + gcLogFile,
-                                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                                // The caller's own options last, e.g. a profiler: -XX:StartFlightRecording=...
+                                System.getenv().getOrDefault("SLUICE_JAVA_OPTS", "")));
         Process process = builder.start();
         GatewayProcess gateway = new GatewayProcess(process, output, new GcLog(gcLogFile));
         gateway.awaitReady();

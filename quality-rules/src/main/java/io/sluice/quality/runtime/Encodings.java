@@ -25,6 +25,9 @@ final class Encodings {
         int length = value.length();
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII, most text: clean, and never the first character of mojibake
+            }
             if (c == '\uFFFD' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
                 return false;
             }
