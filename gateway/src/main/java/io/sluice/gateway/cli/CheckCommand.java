@@ -82,7 +82,7 @@ final class CheckCommand extends SluiceSubcommand {
         } catch (SluiceException e) {
             err().println("WARNING the results will not be recorded: " + e.clientMessage()
                     + " If a gateway is running with this store, scan from SQL there instead:"
-                    + " SELECT * FROM TABLE(sluice.check('source.schema.table')). Use --no-store to silence this.");
+                    + " SELECT * FROM TABLE(sluice.scan('source.schema.table')). Use --no-store to silence this.");
             return null;
         }
     }
