@@ -10,6 +10,8 @@ import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.gateway.quality.RuleWatcher;
+import io.sluice.gateway.quality.scan.Scanner;
+import io.sluice.gateway.quality.scan.ScheduledScans;
 import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
@@ -17,6 +19,7 @@ import io.sluice.gateway.server.jdbc.JdbcServer;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The assembled gateway: sources, engine and servers, wired by hand in one place (no DI container). Closing it stops the
@@ -24,10 +27,14 @@ import java.time.Clock;
  */
 public final class Gateway implements AutoCloseable {
 
+    /** How often the gateway looks for scheduled scans that are due (schedules are at least this coarse). */
+    private static final Duration SCAN_TICK = Duration.ofSeconds(1);
+
     private final SluiceConfig config;
     private final SourceCatalog catalog;
     private final QualityStore store;
     private final RuleWatcher watcher;
+    private final ScheduledScans scheduledScans;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
@@ -41,8 +48,10 @@ public final class Gateway implements AutoCloseable {
             JdbcServer jdbcServer,
             FlightServer flightServer,
             RunningQueries runningQueries,
-            RuleWatcher watcher) {
+            RuleWatcher watcher,
+            ScheduledScans scheduledScans) {
         this.watcher = watcher;
+        this.scheduledScans = scheduledScans;
         this.runningQueries = runningQueries;
         this.config = config;
         this.catalog = catalog;
@@ -92,7 +101,10 @@ public final class Gateway implements AutoCloseable {
                                 + config.rulesDirectory().orElseThrow() + " for changes: " + e.getMessage(),
                         e);
             }
-            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher);
+            ScheduledScans scheduledScans = ScheduledScans.start(
+                    Scanner.over(catalog, rules::ruleSet, store, Clock.systemUTC()), Clock.systemUTC(), SCAN_TICK);
+            return new Gateway(
+                    config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher, scheduledScans);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
             store.close();
@@ -149,6 +161,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduledScans.close();
         watcher.close();
         flightServer.close();
         jdbcServer.close();

@@ -1,14 +1,19 @@
 package io.sluice.gateway.catalog;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.sluice.gateway.quality.QualityFunctions;
 import io.sluice.gateway.quality.RowRuleSet;
 import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.gateway.quality.RulesTable;
+import io.sluice.gateway.quality.scan.ScanFunction;
+import io.sluice.gateway.quality.scan.Scanner;
 import io.sluice.gateway.quality.store.QualityStore;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -43,6 +48,10 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
         functions.putAll(QualityFunctions.all());
         if (rules instanceof RuleRegistry registry) {
             functions.put("reload_rules", registry.reloadFunction());
+            // Made on first use: a scanner has its own engine, without inline checks.
+            Supplier<Scanner> scanner =
+                    Suppliers.memoize(() -> Scanner.over(catalog, registry::ruleSet, store, Clock.systemUTC()));
+            functions.putAll(ScanFunction.NAME, ScanFunction.overloads(scanner));
             this.rulesTable = new RulesTable(registry);
         } else {
             this.rulesTable = null;

@@ -9,6 +9,7 @@ import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.quality.RowRuleSet;
 import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.quality.model.RuleSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -19,11 +20,13 @@ final class EmbeddedEngine implements AutoCloseable {
     static final String USER = "cli";
 
     private final SourceCatalog catalog;
+    private final RowRuleSet rules;
     private final QueryEngine engine;
     private final ErrorTranslator errors;
 
     private EmbeddedEngine(SourceCatalog catalog, RowRuleSet rules) {
         this.catalog = catalog;
+        this.rules = rules;
         this.engine = new QueryEngine(catalog, rules, null);
         this.errors = new ErrorTranslator(catalog.names());
     }
@@ -57,6 +60,11 @@ final class EmbeddedEngine implements AutoCloseable {
 
     SourceCatalog catalog() {
         return catalog;
+    }
+
+    /** The quality rules loaded by {@link #openWithRules}; none otherwise. */
+    RuleSet ruleSet() {
+        return rules instanceof RuleRegistry registry ? registry.ruleSet() : RuleSet.EMPTY;
     }
 
     Connection connect() throws SQLException {

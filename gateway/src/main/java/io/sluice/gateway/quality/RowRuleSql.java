@@ -34,7 +34,11 @@ public final class RowRuleSql {
                 .orElse(violation);
     }
 
-    private static String checkViolation(RowRule rule) {
+    /**
+     * The condition under which a row violates {@code rule}, without its {@code where} filter: for counting the
+     * violations among the rows the filter selects.
+     */
+    public static String checkViolation(RowRule rule) {
         if (rule instanceof NotNullRule notNull) {
             return column(notNull.column()) + " IS NULL";
         }
@@ -88,7 +92,8 @@ public final class RowRuleSql {
                 + String.join(", ", arguments) + ")";
     }
 
-    private static String column(String name) {
+    /** {@code name} quoted for Sluice's SQL, e.g. {@code "o_id"}. */
+    public static String column(String name) {
         return CheckedTable.quote(name);
     }
 
