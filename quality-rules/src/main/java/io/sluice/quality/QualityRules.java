@@ -49,6 +49,7 @@ public final class QualityRules {
     }
 
     private RuleLoadResult validated(RuleLoadResult loaded) {
-        return loaded.withProblems(validator.validate(loaded.rules()));
+        // Every readable rule, also those of files with problems: one run shows every mistake.
+        return loaded.withProblems(validator.validate(loaded.readable()));
     }
 }

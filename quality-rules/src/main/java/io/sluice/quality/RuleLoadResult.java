@@ -11,15 +11,23 @@ import java.util.stream.Stream;
  * put to use: the gateway refuses to start on one with problems, and keeps its old rules on such a reload.
  *
  * @param rules the rules read from the files without problems (a file with a problem contributes no rules)
+ * @param readable every rule that could be read, also from files with problems: what validation checks, so that a
+ *     mistake in one rule does not hide another rule's
  * @param problems every problem, in file order
  * @param notices things worth telling that do not stop the rules from being used, in file order
  */
-public record RuleLoadResult(RuleSet rules, List<RuleProblem> problems, List<RuleProblem> notices) {
+public record RuleLoadResult(RuleSet rules, RuleSet readable, List<RuleProblem> problems, List<RuleProblem> notices) {
 
     public RuleLoadResult {
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(readable, "readable");
         problems = problems.stream().sorted(RuleProblem.IN_FILE_ORDER).toList();
         notices = notices.stream().sorted(RuleProblem.IN_FILE_ORDER).toList();
+    }
+
+    /** A result whose rules were all readable. */
+    public RuleLoadResult(RuleSet rules, List<RuleProblem> problems, List<RuleProblem> notices) {
+        this(rules, rules, problems, notices);
     }
 
     /** Whether the rules can be used: there are no problems. */
@@ -38,6 +46,6 @@ public record RuleLoadResult(RuleSet rules, List<RuleProblem> problems, List<Rul
     /** This result with {@code more} problems added, e.g. those found by validating against the tables. */
     public RuleLoadResult withProblems(List<RuleProblem> more) {
         return new RuleLoadResult(
-                rules, Stream.concat(problems.stream(), more.stream()).toList(), notices);
+                rules, readable, Stream.concat(problems.stream(), more.stream()).toList(), notices);
     }
 }

@@ -136,7 +136,7 @@ public final class RuleRegistry implements RowRuleSet {
                 problems.add(problem);
             }
         }
-        return new RuleLoadResult(result.rules(), problems, notices);
+        return new RuleLoadResult(result.rules(), result.readable(), problems, notices);
     }
 
     /** {@code 3 rule file(s), 12 rule(s) on 3 table(s)}: what a load found. */

@@ -66,12 +66,14 @@ public final class RuleFileLoader {
     /** Loads rule files given as text, keyed by the file name used in messages; for tests and for tools. */
     public RuleLoadResult load(Map<String, String> files) {
         List<TableRules> tables = new ArrayList<>();
+        List<TableRules> readable = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> notices = new ArrayList<>();
         files.forEach((file, yaml) -> {
             ProblemList fileProblems = new ProblemList(file);
             ProblemList fileNotices = new ProblemList(file);
             List<TableRules> read = readFile(yaml, fileProblems, fileNotices);
+            readable.addAll(read);
             if (fileProblems.isEmpty()) {
                 tables.addAll(read);
             }
@@ -79,7 +81,7 @@ public final class RuleFileLoader {
             notices.addAll(fileNotices.toList());
         });
         problems.addAll(RuleSetChecks.check(tables));
-        return new RuleLoadResult(new RuleSet(tables), problems, notices);
+        return new RuleLoadResult(new RuleSet(tables), new RuleSet(readable), problems, notices);
     }
 
     /** Loads one file's text; for tests and for tools. */

@@ -34,7 +34,11 @@ final class RuleFileReader {
 
     private RuleFileReader() {}
 
-    /** The rules of a parsed rule file, or empty when it has problems (all recorded in {@code problems}). */
+    /**
+     * The rules of a parsed rule file that could be read, or empty when not even its table could; the problems are
+     * recorded in {@code problems}, and a file with any is not to be used (its readable rules are still worth
+     * validating, so that every problem shows at once).
+     */
     static Optional<TableRules> read(YamlMapping root, ProblemList problems) {
         Optional<TableName> table = root.requiredString("table", TableName.EXPECTED)
                 .flatMap(text -> TableName.parse(text).or(() -> {
@@ -50,7 +54,7 @@ final class RuleFileReader {
             readRule(rule).ifPresent(rules::add);
         }
         root.reportUnknownKeys();
-        if (table.isEmpty() || !problems.isEmpty()) {
+        if (table.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new TableRules(table.get(), schedule, rules, problems.file(), root.locationOf("table")));

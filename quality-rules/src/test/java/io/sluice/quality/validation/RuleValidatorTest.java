@@ -46,6 +46,15 @@ class RuleValidatorTest {
     }
 
     @Test
+    void validate_aFileWithAMistakeInOneRule_stillShowsTheOtherRulesMistakes() {
+        assertThat(problems(
+                        rules("  - { check: not_nul, column: o_orderkey }", "  - { check: not_null, column: zzz }")))
+                .hasSize(2)
+                .anyMatch(problem -> problem.startsWith("rules/orders.yaml:3:") && problem.contains("unknown check"))
+                .anyMatch(problem -> problem.startsWith("rules/orders.yaml:4:") && problem.contains("column \"zzz\""));
+    }
+
+    @Test
     void validate_unknownTable() {
         assertThat(problems("table: warehouse.main.order\nrules:\n  - { check: row_count, min: 1 }\n"))
                 .containsExactly("rules/orders.yaml:1:8: table: unknown table warehouse.main.order; did you mean"
