@@ -99,7 +99,8 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
         return field == null ? -1 : field.getIndex();
     }
 
-    static String quote(String identifier) {
+    /** {@code identifier} quoted for Sluice's SQL, e.g. {@code "o_id"}. */
+    public static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 

@@ -35,7 +35,7 @@ public final class QueryQuality {
     }
 
     /** The query running on this thread; outside any query (a plan run by a tool or test) a detached one. */
-    static QueryQuality current() {
+    public static QueryQuality current() {
         QueryQuality quality = CURRENT.get();
         return quality != null ? quality : new QueryQuality("unattributed", "unknown", QualityListener.LOG_ONLY);
     }

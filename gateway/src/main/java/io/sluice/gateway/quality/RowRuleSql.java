@@ -34,7 +34,11 @@ public final class RowRuleSql {
                 .orElse(violation);
     }
 
-    private static String checkViolation(RowRule rule) {
+    /**
+     * The condition under which a row violates {@code rule}, without its {@code where} filter: for counting the
+     * violations among the rows the filter selects.
+     */
+    public static String checkViolation(RowRule rule) {
         if (rule instanceof NotNullRule notNull) {
             return column(notNull.column()) + " IS NULL";
         }

@@ -10,6 +10,8 @@ import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.quality.CheckOutcome;
 import io.sluice.gateway.quality.QueryQuality;
+import io.sluice.gateway.quality.scan.RuleResult;
+import io.sluice.gateway.quality.scan.ScanReport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -55,13 +57,21 @@ public final class QualityStore implements QueryQuality.QualityListener, AutoClo
             + "query_id VARCHAR(64) NOT NULL, user_name VARCHAR(256) NOT NULL, checked_at TIMESTAMP NOT NULL,"
             + " origin VARCHAR(16) NOT NULL, table_name VARCHAR(512) NOT NULL, rule_name VARCHAR(256) NOT NULL,"
             + " column_name VARCHAR(256), action VARCHAR(16) NOT NULL, rows_checked BIGINT NOT NULL,"
-            + " violations BIGINT NOT NULL, samples VARCHAR(4000) NOT NULL, duration_us BIGINT NOT NULL)";
+            + " violations BIGINT NOT NULL, samples VARCHAR(4000) NOT NULL, duration_us BIGINT NOT NULL,"
+            + " status VARCHAR(8), detail VARCHAR(4000))";
+    // Stores created before scans existed lack the columns only scans fill.
+    private static final List<String> ADD_SCAN_COLUMNS = List.of(
+            "ALTER TABLE " + SCHEMA + ".quality_results ADD COLUMN IF NOT EXISTS status VARCHAR(8)",
+            "ALTER TABLE " + SCHEMA + ".quality_results ADD COLUMN IF NOT EXISTS detail VARCHAR(4000)");
     private static final String CREATE_QUARANTINE = "CREATE TABLE IF NOT EXISTS " + SCHEMA + ".quarantine ("
             + "query_id VARCHAR(64) NOT NULL, user_name VARCHAR(256) NOT NULL, quarantined_at TIMESTAMP NOT NULL,"
             + " table_name VARCHAR(512) NOT NULL, rule_name VARCHAR(256) NOT NULL, row_json VARCHAR NOT NULL)";
     private static final String INSERT_RESULT = "INSERT INTO " + SCHEMA + ".quality_results (query_id, user_name,"
             + " checked_at, origin, table_name, rule_name, column_name, action, rows_checked, violations, samples,"
             + " duration_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SCAN_RESULT = "INSERT INTO " + SCHEMA + ".quality_results (query_id,"
+            + " user_name, checked_at, origin, table_name, rule_name, column_name, action, rows_checked, violations,"
+            + " samples, duration_us, status, detail) VALUES (?, ?, ?, 'scan', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_QUARANTINE = "INSERT INTO " + SCHEMA + ".quarantine (query_id, user_name,"
             + " quarantined_at, table_name, rule_name, row_json) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -103,6 +113,9 @@ public final class QualityStore implements QueryQuality.QualityListener, AutoClo
             connection.setAutoCommit(true);
             statement.execute(CREATE_SCHEMA);
             statement.execute(CREATE_RESULTS);
+            for (String addColumn : ADD_SCAN_COLUMNS) {
+                statement.execute(addColumn);
+            }
             statement.execute(CREATE_QUARANTINE);
         } catch (SQLException e) {
             throw new SluiceException(
@@ -157,6 +170,44 @@ public final class QualityStore implements QueryQuality.QualityListener, AutoClo
                             + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * Records a scan: one row per rule with origin {@code scan}, the scan id as {@code query_id}, its start as {@code
+     * checked_at}, and the rule's {@code status} and {@code detail}.
+     */
+    public void scanned(ScanReport report) {
+        LocalDateTime startedAt = LocalDateTime.ofInstant(report.startedAt(), ZoneOffset.UTC);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_SCAN_RESULT)) {
+            connection.setAutoCommit(true);
+            for (RuleResult result : report.results()) {
+                insert.setString(1, report.scanId());
+                insert.setString(2, report.user());
+                insert.setObject(3, startedAt);
+                insert.setString(4, result.table().toString());
+                insert.setString(5, result.rule());
+                insert.setString(6, result.column());
+                insert.setString(7, result.action().yamlName());
+                insert.setLong(8, result.rowsChecked());
+                insert.setLong(9, result.violations());
+                insert.setString(10, JSON.writeValueAsString(result.samples()));
+                insert.setLong(11, result.duration().toNanos() / 1000);
+                insert.setString(12, result.status().label());
+                insert.setString(13, truncate(result.detail(), 4000));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new SluiceException(
+                    ErrorCode.INTERNAL_ERROR,
+                    "Could not record scan " + report.scanId() + " in the results store: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     @Override
