@@ -10,14 +10,16 @@ import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
 import io.sluice.gateway.quality.RuleRegistry;
 import io.sluice.gateway.quality.RuleWatcher;
+import io.sluice.gateway.quality.scan.Scanner;
+import io.sluice.gateway.quality.scan.ScheduledScans;
 import io.sluice.gateway.quality.store.QualityStore;
 import io.sluice.gateway.security.Authenticator;
 import io.sluice.gateway.server.flight.FlightServer;
 import io.sluice.gateway.server.jdbc.JdbcServer;
-import io.sluice.quality.RuleLoadResult;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The assembled gateway: sources, engine and servers, wired by hand in one place (no DI container). Closing it stops the
@@ -25,10 +27,14 @@ import java.time.Clock;
  */
 public final class Gateway implements AutoCloseable {
 
+    /** How often the gateway looks for scheduled scans that are due (schedules are at least this coarse). */
+    private static final Duration SCAN_TICK = Duration.ofSeconds(1);
+
     private final SluiceConfig config;
     private final SourceCatalog catalog;
     private final QualityStore store;
     private final RuleWatcher watcher;
+    private final ScheduledScans scheduledScans;
     private final QueryEngine engine;
     private final JdbcServer jdbcServer;
     private final FlightServer flightServer;
@@ -42,8 +48,10 @@ public final class Gateway implements AutoCloseable {
             JdbcServer jdbcServer,
             FlightServer flightServer,
             RunningQueries runningQueries,
-            RuleWatcher watcher) {
+            RuleWatcher watcher,
+            ScheduledScans scheduledScans) {
         this.watcher = watcher;
+        this.scheduledScans = scheduledScans;
         this.runningQueries = runningQueries;
         this.config = config;
         this.catalog = catalog;
@@ -66,20 +74,8 @@ public final class Gateway implements AutoCloseable {
             throw e;
         }
         try {
-            RuleRegistry rules = RuleRegistry.forCatalog(config.rulesDirectory(), catalog);
-            RuleLoadResult loaded = rules.load();
-            if (!loaded.isValid()) {
-                throw new SluiceException(
-                        ErrorCode.CONFIG_INVALID,
-                        "The quality rules in " + config.rulesDirectory().orElseThrow() + " have "
-                                + loaded.problems().size() + " problem(s); fix them and start again"
-                                + " (sluice rules validate checks them without starting):\n"
-                                + String.join(
-                                        "\n",
-                                        loaded.problems().stream()
-                                                .map(Object::toString)
-                                                .toList()));
-            }
+            RuleRegistry rules =
+                    RuleRegistry.forCatalog(config.rulesDirectory(), catalog).loadOrThrow();
             QueryEngine engine = new QueryEngine(catalog, rules, store);
             Authenticator authenticator = new Authenticator(config.security());
             ErrorTranslator errors = new ErrorTranslator(catalog.names());
@@ -105,7 +101,10 @@ public final class Gateway implements AutoCloseable {
                                 + config.rulesDirectory().orElseThrow() + " for changes: " + e.getMessage(),
                         e);
             }
-            return new Gateway(config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher);
+            ScheduledScans scheduledScans = ScheduledScans.start(
+                    Scanner.over(catalog, rules::ruleSet, store, Clock.systemUTC()), Clock.systemUTC(), SCAN_TICK);
+            return new Gateway(
+                    config, catalog, store, engine, jdbcServer, flightServer, runningQueries, watcher, scheduledScans);
         } catch (SQLException | RuntimeException e) {
             catalog.close();
             store.close();
@@ -162,6 +161,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        scheduledScans.close();
         watcher.close();
         flightServer.close();
         jdbcServer.close();

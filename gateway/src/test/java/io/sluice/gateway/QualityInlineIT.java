@@ -284,6 +284,59 @@ class QualityInlineIT {
     }
 
     @Test
+    void quarantinedRowsAndOutcomes_surviveAGatewayRestart(@TempDir Path data) throws Exception {
+        String queryId;
+        try (TestingGateway first = restartable(data);
+                Connection connection = first.connectWithDriver();
+                Statement statement = connection.createStatement()) {
+            Result result = read(statement, "SELECT o_id FROM " + orders() + " WHERE o_id <= 100");
+            queryId = warning(result, "valid_encoding_note").replaceAll(".*query_id = '([^']+)'.*", "$1");
+        }
+        try (TestingGateway second = restartable(data);
+                Connection connection = second.connectWithDriver();
+                Statement statement = connection.createStatement();
+                ResultSet rs =
+                        statement.executeQuery("SELECT (SELECT count(*) FROM sluice.quarantine WHERE query_id = '"
+                                + queryId + "'), (SELECT count(*) FROM sluice.quality_results WHERE query_id = '"
+                                + queryId
+                                + "')")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(pgCount("o_id <= 100 AND " + MOJIBAKE_NOTE));
+            assertThat(rs.getLong(2)).isEqualTo(5);
+        }
+    }
+
+    private static TestingGateway restartable(Path data) throws SQLException {
+        return TestingGateway.builder()
+                .source("pg", TestingSources.postgresql())
+                .source("my", TestingSources.mariaDb(myDatabase))
+                .rules(rules)
+                .dataDirectory(data)
+                .start();
+    }
+
+    @Test
+    void rulesInForce_areListedInSluiceQualityRules() throws Exception {
+        try (Connection connection = gateway.connectWithDriver();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT rule_name, check_name, columns, action, line"
+                        + " FROM sluice.quality_rules WHERE table_name = 'pg." + pgSchema + ".orders' ORDER BY line")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getInt(5));
+            }
+            assertThat(rows)
+                    .containsExactly(
+                            "not_null_status not_null status warn 3",
+                            "accepted_values_status accepted_values status warn 4",
+                            "range_amount range amount drop 5",
+                            "format_email format email warn 6",
+                            "valid_encoding_note valid_encoding note quarantine 7");
+        }
+    }
+
+    @Test
     void failRule_stopsTheQuery_namingRuleTableColumnAndValue() throws Exception {
         try (Connection connection = gateway.connectWithDriver();
                 Statement statement = connection.createStatement()) {

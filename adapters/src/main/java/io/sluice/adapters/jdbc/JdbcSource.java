@@ -2,6 +2,7 @@ package io.sluice.adapters.jdbc;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.sluice.adapters.spi.ArrowExport;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceCapabilities;
 import io.sluice.adapters.spi.SourceContext;
@@ -43,6 +44,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
     private final JdbcSourceSchema schema;
     private final LoadingCache<TableName, OptionalLong> rowCounts;
     private final LoadingCache<SchemaName, Map<String, String>> tableComments;
+    private final Optional<ArrowExport> arrowExport;
 
     JdbcSource(
             String name,
@@ -56,6 +58,7 @@ public final class JdbcSource implements Source, SourceCapabilities {
         this.resources = resources;
         JdbcConvention convention = new SourceConvention(dialect.sqlDialect(), schemaExpression(name), name);
         this.schema = new JdbcSourceSchema(this, dataSource, convention);
+        this.arrowExport = dialect.arrowExport(dataSource);
         this.rowCounts = Caffeine.newBuilder()
                 .expireAfterWrite(STATISTICS_TTL)
                 .maximumSize(10_000)
@@ -168,6 +171,11 @@ public final class JdbcSource implements Source, SourceCapabilities {
             LOG.debug("No table comments for {}.{}: {}", name, schemaName.schema(), e.getMessage());
             return Map.of();
         }
+    }
+
+    @Override
+    public Optional<ArrowExport> arrowExport() {
+        return arrowExport;
     }
 
     private OptionalLong loadRowCount(TableName table) {

@@ -1,5 +1,6 @@
 package io.sluice.adapters.jdbc;
 
+import io.sluice.adapters.spi.ArrowExport;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
@@ -109,6 +111,14 @@ public abstract class JdbcSourceDialect {
      */
     public void cancel(Statement statement) throws SQLException {
         statement.cancel();
+    }
+
+    /**
+     * This database's Arrow export over connections from {@code dataSource} (whose statements are reported to the
+     * gateway like any other), or empty when its driver delivers rows only through JDBC.
+     */
+    public Optional<ArrowExport> arrowExport(DataSource dataSource) {
+        return Optional.empty();
     }
 
     /**

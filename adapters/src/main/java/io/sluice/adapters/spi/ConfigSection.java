@@ -45,6 +45,9 @@ public interface ConfigSection {
     /** A duration in the short syntax {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}. */
     Optional<Duration> duration(String key);
 
+    /** A size in bytes, in the short syntax {@code 4096B}, {@code 512KiB}, {@code 4MiB}, {@code 2GiB}, {@code 1TiB}. */
+    Optional<Long> size(String key);
+
     /** A list of strings. */
     Optional<List<String>> strings(String key);
 

@@ -1,6 +1,7 @@
 package io.sluice.adapters.spi;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -17,6 +18,14 @@ public interface SourceCapabilities {
     /** The columns of {@code schema.table}'s primary key in key order; empty when it has none or the source cannot tell. */
     default List<String> primaryKey(String schema, String table) {
         return List.of();
+    }
+
+    /**
+     * The source's Arrow export, when it can hand a result over as Arrow batches (see {@link ArrowExport}); empty for
+     * sources that deliver rows only through JDBC.
+     */
+    default Optional<ArrowExport> arrowExport() {
+        return Optional.empty();
     }
 
     /** A source that can do nothing beyond scanning. */

@@ -8,6 +8,7 @@ import io.sluice.gateway.quality.RowRuleSet;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
 import org.slf4j.Logger;
@@ -33,6 +34,11 @@ public final class SourceCatalog implements AutoCloseable {
 
     public Collection<Source> sources() {
         return sources.values();
+    }
+
+    /** The source named {@code name} in the config. */
+    public Optional<Source> source(String name) {
+        return Optional.ofNullable(sources.get(name));
     }
 
     public Set<String> names() {

@@ -1,13 +1,19 @@
 package io.sluice.gateway.catalog;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import io.sluice.gateway.quality.QualityFunctions;
 import io.sluice.gateway.quality.RowRuleSet;
 import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.gateway.quality.RulesTable;
+import io.sluice.gateway.quality.scan.ScanFunction;
+import io.sluice.gateway.quality.scan.Scanner;
 import io.sluice.gateway.quality.store.QualityStore;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -18,7 +24,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * The {@code sluice} schema: the gateway's own tables. {@code sluice.primary_keys}, which Sluice's driver reads for
  * {@code DatabaseMetaData.getPrimaryKeys} (Avatica's protocol has no request for keys), and the quality results store's
- * {@code sluice.quality_results} and {@code sluice.quarantine}, whose queries run in the store's database.
+ * {@code sluice.quality_results} and {@code sluice.quarantine}, whose queries run in the store's database, and the
+ * rules in force, {@code sluice.quality_rules}.
  */
 public final class SystemSchema extends AbstractSchema implements Wrapper {
 
@@ -26,6 +33,7 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
     public static final String NAME = "sluice";
 
     private final Table primaryKeys;
+    private final @Nullable Table rulesTable;
     private final @Nullable QualityStore store;
     private final Multimap<String, Function> functions;
 
@@ -40,6 +48,13 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
         functions.putAll(QualityFunctions.all());
         if (rules instanceof RuleRegistry registry) {
             functions.put("reload_rules", registry.reloadFunction());
+            // Made on first use: a scanner has its own engine, without inline checks.
+            Supplier<Scanner> scanner =
+                    Suppliers.memoize(() -> Scanner.over(catalog, registry::ruleSet, store, Clock.systemUTC()));
+            functions.putAll(ScanFunction.NAME, ScanFunction.overloads(scanner));
+            this.rulesTable = new RulesTable(registry);
+        } else {
+            this.rulesTable = null;
         }
         this.functions = functions.build();
     }
@@ -48,6 +63,9 @@ public final class SystemSchema extends AbstractSchema implements Wrapper {
     protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new HashMap<>();
         tables.put("primary_keys", primaryKeys);
+        if (rulesTable != null) {
+            tables.put("quality_rules", rulesTable);
+        }
         if (store != null) {
             for (String name : QualityStore.TABLES) {
                 Table table = store.table(name);

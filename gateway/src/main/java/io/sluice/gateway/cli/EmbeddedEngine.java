@@ -7,6 +7,9 @@ import io.sluice.gateway.error.ErrorTranslator;
 import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.RunningQueries;
+import io.sluice.gateway.quality.RowRuleSet;
+import io.sluice.gateway.quality.RuleRegistry;
+import io.sluice.quality.model.RuleSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,22 +20,51 @@ final class EmbeddedEngine implements AutoCloseable {
     static final String USER = "cli";
 
     private final SourceCatalog catalog;
+    private final RowRuleSet rules;
     private final QueryEngine engine;
     private final ErrorTranslator errors;
 
-    private EmbeddedEngine(SourceCatalog catalog) {
+    private EmbeddedEngine(SourceCatalog catalog, RowRuleSet rules) {
         this.catalog = catalog;
-        this.engine = new QueryEngine(catalog);
+        this.rules = rules;
+        this.engine = new QueryEngine(catalog, rules, null);
         this.errors = new ErrorTranslator(catalog.names());
     }
 
-    /** Opens the sources (without contacting them yet). */
+    /** Opens the sources (without contacting them yet), without quality rules. */
     static EmbeddedEngine open(SluiceConfig config) {
-        return new EmbeddedEngine(SourceCatalog.open(config.sources(), new SourceContext(new RunningQueries())));
+        return new EmbeddedEngine(openCatalog(config), RowRuleSet.NONE);
+    }
+
+    /**
+     * Opens the sources and loads the quality rules, so that queries are checked as the gateway checks them (outcomes
+     * are logged; there is no results store in process).
+     *
+     * @throws SluiceException CONFIG_INVALID when the rules are invalid
+     */
+    static EmbeddedEngine openWithRules(SluiceConfig config) {
+        SourceCatalog catalog = openCatalog(config);
+        try {
+            return new EmbeddedEngine(
+                    catalog,
+                    RuleRegistry.forCatalog(config.rulesDirectory(), catalog).loadOrThrow());
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+    }
+
+    private static SourceCatalog openCatalog(SluiceConfig config) {
+        return SourceCatalog.open(config.sources(), new SourceContext(new RunningQueries()));
     }
 
     SourceCatalog catalog() {
         return catalog;
+    }
+
+    /** The quality rules loaded by {@link #openWithRules}; none otherwise. */
+    RuleSet ruleSet() {
+        return rules instanceof RuleRegistry registry ? registry.ruleSet() : RuleSet.EMPTY;
     }
 
     Connection connect() throws SQLException {

@@ -26,7 +26,7 @@ final class ExplainCommand extends SluiceSubcommand {
 
     @Override
     int run() {
-        try (EmbeddedEngine engine = EmbeddedEngine.open(config.load())) {
+        try (EmbeddedEngine engine = EmbeddedEngine.openWithRules(config.load())) {
             try (Connection connection = engine.connect();
                     Statement statement = connection.createStatement();
                     ResultSet plan = statement.executeQuery("EXPLAIN PLAN FOR " + SqlText.of(sql))) {

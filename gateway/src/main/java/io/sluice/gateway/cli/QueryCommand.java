@@ -36,7 +36,7 @@ final class QueryCommand extends SluiceSubcommand {
 
     @Override
     int run() {
-        try (EmbeddedEngine engine = EmbeddedEngine.open(config.load())) {
+        try (EmbeddedEngine engine = EmbeddedEngine.openWithRules(config.load())) {
             try (Connection connection = engine.connect();
                     Statement statement = connection.createStatement()) {
                 if (statement.execute(SqlText.of(sql))) {

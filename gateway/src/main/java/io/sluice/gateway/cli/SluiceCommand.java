@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             HashPasswordCommand.class,
             DemoCommand.class,
             RulesCommand.class,
+            CheckCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
             ExitCodes.OK_ENTRY,
             ExitCodes.FAILED_ENTRY,
             ExitCodes.USAGE_ENTRY,
-            ExitCodes.CONFIG_INVALID_ENTRY
+            ExitCodes.CONFIG_INVALID_ENTRY,
+            ExitCodes.CHECK_INCOMPLETE_ENTRY
         },
         footerHeading = "%nEnvironment:%n",
         footer = {"  SLUICE_JAVA_OPTS  extra JVM options for bin/sluice, e.g. -Xmx2g"})

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where and how the Arrow Flight SQL server (gRPC) listens.
+ * Where and how the Arrow Flight SQL server (gRPC) listens, and how it sizes and bounds its streams.
  *
  * @param host host name or address to bind; default {@value #DEFAULT_HOST}, so that nothing is exposed by accident
  * @param port TCP port from 0 to 65535, 0 meaning any free port (for tests); default {@value #DEFAULT_PORT}
@@ -13,9 +13,17 @@ import java.util.Optional;
  *     client neither uses nor closes is kept before it expires (its engine session is closed); positive, default
  *     {@link #DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT}
  * @param tls {@code tls}: the certificate and key to serve gRPC over TLS with; plaintext when absent (the default)
+ * @param arrowPassThrough {@code arrow_pass_through}: answer a query pushed down whole into a source that exports Arrow
+ *     (DuckDB) with the source's own Arrow batches instead of converting its rows; default true
+ * @param streams record batch sizes and Arrow memory limits
  */
 public record FlightServerConfig(
-        String host, int port, Duration preparedStatementIdleTimeout, Optional<FlightTlsConfig> tls) {
+        String host,
+        int port,
+        Duration preparedStatementIdleTimeout,
+        Optional<FlightTlsConfig> tls,
+        boolean arrowPassThrough,
+        FlightStreamConfig streams) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 32010;
@@ -31,14 +39,21 @@ public record FlightServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(preparedStatementIdleTimeout, "preparedStatementIdleTimeout");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(streams, "streams");
         if (preparedStatementIdleTimeout.isNegative() || preparedStatementIdleTimeout.isZero()) {
             throw new IllegalArgumentException("preparedStatementIdleTimeout must be positive");
         }
     }
 
-    /** Plaintext on {@code host:port}, with the default prepared statement expiry. */
+    /** Plaintext on {@code host:port}, with the default for everything else. */
     public FlightServerConfig(String host, int port) {
-        this(host, port, DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT, Optional.empty());
+        this(
+                host,
+                port,
+                DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT,
+                Optional.empty(),
+                true,
+                FlightStreamConfig.defaults());
     }
 
     /** The settings used when {@code sluice.yaml} says nothing about this server. */

@@ -21,7 +21,7 @@ final class FlightServerConfigReader {
 
     private FlightServerConfigReader() {}
 
-    static FlightServerConfig read(String host, int port, Optional<ConfigSection> section) {
+    static FlightServerConfig read(String host, int port, Optional<ConfigSection> section, FlightStreamConfig streams) {
         if (section.isEmpty()) {
             return new FlightServerConfig(host, port);
         }
@@ -33,7 +33,8 @@ final class FlightServerConfigReader {
             idleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
         }
         Optional<FlightTlsConfig> tls = flight.section("tls").flatMap(FlightServerConfigReader::tls);
-        return new FlightServerConfig(host, port, idleTimeout, tls);
+        return new FlightServerConfig(
+                host, port, idleTimeout, tls, flight.bool("arrow_pass_through").orElse(true), streams);
     }
 
     private static Optional<FlightTlsConfig> tls(ConfigSection tls) {

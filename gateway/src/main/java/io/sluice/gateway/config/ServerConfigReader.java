@@ -17,9 +17,11 @@ final class ServerConfigReader {
         Endpoint flight = endpoint(server, "flight", FlightServerConfig.DEFAULT_HOST, FlightServerConfig.DEFAULT_PORT);
         Endpoint admin = endpoint(server, "admin", AdminServerConfig.DEFAULT_HOST, AdminServerConfig.DEFAULT_PORT);
         checkDistinctPorts(List.of(jdbc, flight, admin));
+        FlightStreamConfig streams =
+                flight.section().map(FlightStreamConfigReader::read).orElseGet(FlightStreamConfig::defaults);
         return new ServerConfig(
                 new JdbcServerConfig(jdbc.host(), jdbc.port()),
-                FlightServerConfigReader.read(flight.host(), flight.port(), flight.section()),
+                FlightServerConfigReader.read(flight.host(), flight.port(), flight.section(), streams),
                 new AdminServerConfig(admin.host(), admin.port()));
     }
 

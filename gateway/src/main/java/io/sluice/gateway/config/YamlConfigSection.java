@@ -171,6 +171,16 @@ final class YamlConfigSection implements ConfigSection {
     }
 
     @Override
+    public Optional<Long> size(String key) {
+        Optional<String> text = text(key, DataSizes.EXPECTED);
+        Optional<Long> size = text.flatMap(value -> DataSizes.parse(value.trim()));
+        if (text.isPresent() && size.isEmpty()) {
+            error(key, DataSizes.EXPECTED, shown(key, text.get()));
+        }
+        return size;
+    }
+
+    @Override
     public Optional<List<String>> strings(String key) {
         Node node = value(key);
         if (node == null) {

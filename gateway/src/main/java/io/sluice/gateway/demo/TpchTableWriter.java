@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -16,7 +17,10 @@ import org.duckdb.DuckDBConnection;
  * Creates one TPC-H table in DuckDB with the types of the TPC-H specification (money as DECIMAL(15,2), dates as DATE,
  * keys as BIGINT) and fills it from the generator through DuckDB's appender, far faster than INSERT statements.
  */
-final class TpchTableWriter {
+public final class TpchTableWriter {
+
+    /** How often, in rows, {@link #write(DuckDBConnection, TpchTable, double, LongConsumer)} reports progress. */
+    private static final long PROGRESS_ROWS = 500_000;
 
     /** Primary keys per TPC-H's specification; BI tools show them, and they document the joins. */
     private static final Map<String, List<String>> PRIMARY_KEYS = Map.of(
@@ -36,8 +40,18 @@ final class TpchTableWriter {
     /** Creates {@code table} and appends every generated row; returns the number of rows. */
     static <E extends TpchEntity> long write(DuckDBConnection connection, TpchTable<E> table, double scaleFactor)
             throws SQLException {
+        return write(connection, table, scaleFactor, rows -> {});
+    }
+
+    /**
+     * Creates {@code table} in the {@code main} schema and appends every generated row, telling {@code progress} the
+     * rows written so far every {@value #PROGRESS_ROWS} rows; returns the number of rows.
+     */
+    public static <E extends TpchEntity> long write(
+            DuckDBConnection connection, TpchTable<E> table, double scaleFactor, LongConsumer progress)
+            throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(createTable(table));
+            statement.execute(createTable(SCHEMA, table));
         }
         List<TpchColumn<E>> columns = table.getColumns();
         long rows = 0;
@@ -48,19 +62,22 @@ final class TpchTableWriter {
                     append(appender, column, entity);
                 }
                 appender.endRow();
-                rows++;
+                if (++rows % PROGRESS_ROWS == 0) {
+                    progress.accept(rows);
+                }
             }
         }
         return rows;
     }
 
-    static String createTable(TpchTable<?> table) {
+    /** The {@code CREATE TABLE} statement for {@code table} in {@code schema} (standard SQL: PostgreSQL runs it too). */
+    public static String createTable(String schema, TpchTable<?> table) {
         String columns = table.getColumns().stream()
                 .map(column -> column.getColumnName() + " " + sqlType(column) + " NOT NULL")
                 .collect(Collectors.joining(", "));
         List<String> key = PRIMARY_KEYS.get(table.getTableName());
         String primaryKey = key == null ? "" : ", PRIMARY KEY (" + String.join(", ", key) + ")";
-        return "CREATE TABLE " + SCHEMA + "." + table.getTableName() + " (" + columns + primaryKey + ")";
+        return "CREATE TABLE " + schema + "." + table.getTableName() + " (" + columns + primaryKey + ")";
     }
 
     private static String sqlType(TpchColumn<?> column) {

@@ -73,7 +73,7 @@ public final class QueryEngine {
                 CalciteConnectionProperty.UNQUOTED_CASING.camelName(), SqlLanguage.UNQUOTED_CASING.name());
         properties.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), SqlLanguage.QUOTED_CASING.name());
         properties.setProperty(CalciteConnectionProperty.QUOTING.camelName(), SqlLanguage.QUOTING.name());
-        properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), "LENIENT");
+        properties.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlLanguage.CONFORMANCE.name());
         properties.setProperty(CalciteConnectionProperty.FUN.camelName(), SqlLanguage.FUNCTION_LIBRARIES);
         properties.setProperty(
                 CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(), SqlLanguage.NULL_COLLATION.name());

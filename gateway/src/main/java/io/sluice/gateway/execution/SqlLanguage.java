@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibrary;
 import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
  * The SQL dialect every engine session speaks, in one place: the settings {@link QueryEngine} opens sessions with, and
@@ -41,6 +42,12 @@ public final class SqlLanguage {
     /** Quoted identifiers are kept as written. */
     public static final Casing QUOTED_CASING = Casing.UNCHANGED;
 
+    /**
+     * Calcite's most permissive dialect: {@code %} for MOD, {@code LIMIT}, {@code !=}, a FROM-less SELECT and the like,
+     * so that SQL written for PostgreSQL or MySQL parses.
+     */
+    public static final SqlConformanceEnum CONFORMANCE = SqlConformanceEnum.LENIENT;
+
     /** NULL sorts as if larger than any value, as in PostgreSQL. */
     public static final NullCollation NULL_COLLATION = NullCollation.HIGH;
 
@@ -57,6 +64,16 @@ public final class SqlLanguage {
     public static final String EXTRA_NAME_CHARACTERS = "$";
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    /** How sessions parse SQL; also for the SQL Calcite parses on its own, such as view expansions. */
+    public static SqlParser.Config parserConfig() {
+        return SqlParser.config()
+                .withQuoting(QUOTING)
+                .withCaseSensitive(CASE_SENSITIVE)
+                .withUnquotedCasing(UNQUOTED_CASING)
+                .withQuotedCasing(QUOTED_CASING)
+                .withConformance(CONFORMANCE);
+    }
 
     private SqlLanguage() {}
 

@@ -99,8 +99,7 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
         return field == null ? -1 : field.getIndex();
     }
 
-    /** {@code identifier} quoted for Sluice's SQL, e.g. {@code "o_id"}. */
-    public static String quote(String identifier) {
+    static String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 

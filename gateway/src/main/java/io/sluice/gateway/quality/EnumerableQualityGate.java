@@ -33,14 +33,18 @@ import org.apache.calcite.util.BuiltInMethod;
  * <pre>
  * moveNext():
  *   while (input.moveNext()) {
+ *     row = input.current();
  *     if (&lt;rule 0 violated&gt;) run.violated(0, &lt;sample&gt;, &lt;row, for quarantine&gt;);
  *     ...
  *     if (run.accept()) return true;
  *   }
  *   run.finish(); return false;
- * current(): input.current()
+ * current(): row
  * close(): input.close(); run.finish()
  * </pre>
+ *
+ * <p>The row is kept because an input's {@code current()} may build it anew on every call: a JDBC scan's reads every
+ * column from the source's result set again, which would double the cost of reading the table.
  */
 public final class EnumerableQualityGate extends QualityGate implements EnumerableRel {
 
@@ -64,11 +68,13 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
         ParameterExpression inputEnumerator =
                 Expressions.parameter(Types.of(Enumerator.class, rowJavaType), "inputEnumerator");
         ParameterExpression run = Expressions.parameter(GateRun.class, "run");
-        Expression row = EnumUtils.convert(
-                Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method), rowJavaType);
+        ParameterExpression currentRow = Expressions.parameter(Object.class, "currentRow");
+        Expression row = EnumUtils.convert(currentRow, rowJavaType);
         RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(row, physType);
 
         BlockBuilder checkRow = new BlockBuilder();
+        checkRow.add(Expressions.statement(Expressions.assign(
+                currentRow, Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method))));
         RelDataType inputRowType = getInput().getRowType();
         for (int i = 0; i < checks().size(); i++) {
             RowCheck check = checks().get(i);
@@ -118,11 +124,15 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                                 inputEnumerator,
                                 Expressions.call(inputEnumerable, BuiltInMethod.ENUMERABLE_ENUMERATOR.method)),
                         Expressions.fieldDecl(Modifier.PUBLIC | Modifier.FINAL, run, Expressions.call(gate, "start")),
+                        Expressions.fieldDecl(Modifier.PUBLIC, currentRow, Expressions.constant(null)),
                         EnumUtils.overridingMethodDecl(
                                 BuiltInMethod.ENUMERATOR_RESET.method,
                                 List.of(),
-                                Blocks.toFunctionBlock(
-                                        Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_RESET.method))),
+                                Expressions.block(
+                                        Expressions.statement(Expressions.call(
+                                                inputEnumerator, BuiltInMethod.ENUMERATOR_RESET.method)),
+                                        Expressions.statement(
+                                                Expressions.assign(currentRow, Expressions.constant(null))))),
                         EnumUtils.overridingMethodDecl(BuiltInMethod.ENUMERATOR_MOVE_NEXT.method, List.of(), moveNext),
                         EnumUtils.overridingMethodDecl(
                                 BuiltInMethod.ENUMERATOR_CLOSE.method,
@@ -136,8 +146,7 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                                 Object.class,
                                 "current",
                                 List.of(),
-                                Blocks.toFunctionBlock(
-                                        Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method)))));
+                                Blocks.toFunctionBlock(currentRow))));
         builder.add(Expressions.return_(
                 null,
                 Expressions.new_(

@@ -19,6 +19,9 @@ public final class GateRun {
 
     private static final int MAX_SAMPLE_LENGTH = 200;
 
+    /** Quarantined rows written to the store at once; the rest are written when the scan ends. */
+    private static final int QUARANTINE_BATCH = 1000;
+
     private final GateRuntime gate;
     private final QueryQuality query;
     private final long[] violations;
@@ -27,6 +30,7 @@ public final class GateRun {
     private long rows;
     private boolean removed;
     private boolean finished;
+    private final List<QueryQuality.QuarantinedRow> quarantined = new ArrayList<>();
 
     GateRun(GateRuntime gate, QueryQuality query) {
         this.gate = gate;
@@ -57,7 +61,10 @@ public final class GateRun {
             case DROP -> removed = true;
             case QUARANTINE -> {
                 removed = true;
-                query.quarantine(gate.table, check.rule(), gate.fields, row);
+                quarantined.add(new QueryQuality.QuarantinedRow(check.rule(), row));
+                if (quarantined.size() >= QUARANTINE_BATCH) {
+                    flushQuarantine();
+                }
             }
             case FAIL -> throw failure(check, sample);
         }
@@ -79,6 +86,7 @@ public final class GateRun {
             return;
         }
         finished = true;
+        flushQuarantine();
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         List<CheckOutcome> outcomes = new ArrayList<>(violations.length);
         for (int i = 0; i < violations.length; i++) {
@@ -94,6 +102,13 @@ public final class GateRun {
                     duration));
         }
         query.report(outcomes);
+    }
+
+    private void flushQuarantine() {
+        if (!quarantined.isEmpty()) {
+            query.quarantine(gate.table, gate.fields, List.copyOf(quarantined));
+            quarantined.clear();
+        }
     }
 
     private SluiceException failure(RowCheck check, @Nullable Object sample) {

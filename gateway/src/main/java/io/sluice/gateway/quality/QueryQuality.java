@@ -2,7 +2,6 @@ package io.sluice.gateway.quality;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +61,20 @@ public final class QueryQuality {
         }
     }
 
-    void quarantine(String table, String rule, List<String> fields, Object[] row) {
-        listener.quarantined(this, table, rule, fields, row);
+    void quarantine(String table, List<String> fields, List<QuarantinedRow> rows) {
+        listener.quarantined(this, table, fields, rows);
     }
+
+    /** A row a quarantine rule removed, with its values in the gate's field order. */
+    public record QuarantinedRow(String rule, Object[] values) {}
 
     /** Where outcomes and quarantined rows go. */
     public interface QualityListener {
         /** A gate's scan ended; called once per gate execution. */
         void checked(QueryQuality query, List<CheckOutcome> outcomes);
 
-        /** A row was removed by a quarantine rule; must be durable when this returns. */
-        void quarantined(QueryQuality query, String table, String rule, List<String> fields, @Nullable Object[] row);
+        /** Rows were removed by quarantine rules; they must be durable when this returns. */
+        void quarantined(QueryQuality query, String table, List<String> fields, List<QuarantinedRow> rows);
 
         QualityListener LOG_ONLY = new QualityListener() {
             @Override
@@ -83,9 +85,8 @@ public final class QueryQuality {
             }
 
             @Override
-            public void quarantined(
-                    QueryQuality query, String table, String rule, List<String> fields, @Nullable Object[] row) {
-                LOG.warn("Quarantine is not configured; a row of {} violating {} was removed", table, rule);
+            public void quarantined(QueryQuality query, String table, List<String> fields, List<QuarantinedRow> rows) {
+                LOG.warn("No quarantine store here; {} row(s) of {} were removed", rows.size(), table);
             }
         };
     }

@@ -92,7 +92,8 @@ public final class RowRuleSql {
                 + String.join(", ", arguments) + ")";
     }
 
-    private static String column(String name) {
+    /** {@code name} quoted for Sluice's SQL, e.g. {@code "o_id"}. */
+    public static String column(String name) {
         return CheckedTable.quote(name);
     }
 

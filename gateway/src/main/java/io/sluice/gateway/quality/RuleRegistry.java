@@ -2,6 +2,8 @@ package io.sluice.gateway.quality;
 
 import io.sluice.gateway.catalog.SluiceTypeSystem;
 import io.sluice.gateway.catalog.SourceCatalog;
+import io.sluice.gateway.error.ErrorCode;
+import io.sluice.gateway.error.SluiceException;
 import io.sluice.quality.QualityRules;
 import io.sluice.quality.RuleLoadResult;
 import io.sluice.quality.RuleProblem;
@@ -62,6 +64,29 @@ public final class RuleRegistry implements RowRuleSet {
     /** Loads the rules for the first time: the result's problems, if any, mean there are no rules. */
     public RuleLoadResult load() {
         return reload();
+    }
+
+    /**
+     * Loads the rules for the first time, refusing invalid ones.
+     *
+     * @throws SluiceException CONFIG_INVALID listing every problem as {@code file:line:col: path: message}
+     */
+    public RuleRegistry loadOrThrow() {
+        RuleLoadResult loaded = load();
+        if (!loaded.isValid()) {
+            throw new SluiceException(
+                    ErrorCode.CONFIG_INVALID,
+                    "The quality rules in " + directory + " have "
+                            + loaded.problems().size()
+                            + " problem(s); fix them and start again (sluice rules validate checks them without"
+                            + " starting):\n"
+                            + String.join(
+                                    "\n",
+                                    loaded.problems().stream()
+                                            .map(Object::toString)
+                                            .toList()));
+        }
+        return this;
     }
 
     /** Loads the rules directory again; on problems the rules in force stay and the result says why. */

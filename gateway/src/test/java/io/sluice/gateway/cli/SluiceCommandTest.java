@@ -272,6 +272,28 @@ class SluiceCommandTest {
     }
 
     @Test
+    void query_appliesTheRules_andExplainShowsTheGate() throws Exception {
+        Path rules = Files.createDirectories(dir.resolve("drop-rules"));
+        Files.writeString(
+                rules.resolve("items.yaml"),
+                "table: shop.main.items\nrules:\n  - { column: name, check: not_null, action: drop }\n");
+        Path withRules = write("with-drop-rules.yaml", Files.readString(config) + "rules: drop-rules\n");
+
+        Result query = run(
+                "query",
+                "--config",
+                withRules.toString(),
+                "--format",
+                "csv",
+                "SELECT id FROM shop.main.items ORDER BY id");
+        Result explain = run("explain", "--config", withRules.toString(), "SELECT id FROM shop.main.items");
+
+        assertThat(query.exitCode()).isZero();
+        assertThat(query.out()).isEqualTo("id\n1\n2\n");
+        assertThat(explain.out()).contains("QualityGate(table=[shop.main.items], not_null_name=[drop IS NULL(");
+    }
+
+    @Test
     void rulesValidate_everyProblemWithFileLineColumn_exitsThree() throws Exception {
         Path rules = Files.createDirectories(dir.resolve("bad-rules"));
         Path file = rules.resolve("items.yaml");

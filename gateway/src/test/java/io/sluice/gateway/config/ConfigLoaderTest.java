@@ -110,6 +110,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_arrowPassThroughSwitch() {
+        SluiceConfig config = loader.load("server: { flight: { arrow_pass_through: false } }", "sluice.yaml");
+
+        assertThat(config.server().flight().arrowPassThrough()).isFalse();
+        assertThat(FlightServerConfig.defaults().arrowPassThrough()).isTrue();
+    }
+
+    @Test
     void load_unknownKey() {
         assertProblems(
                 """
@@ -375,6 +383,61 @@ class ConfigLoaderTest {
                 """,
                 "sluice.yaml:2:17: server.jdbc.host: expected a host name or IP address, got an empty string",
                 "sluice.yaml:2:27: server.jdbc.port: expected " + ServerConfigReader.PORT_EXPECTED + ", got 70000");
+    }
+
+    @Test
+    void load_flightBatchSizesAndMemoryLimits() {
+        SluiceConfig config = loader.load(
+                """
+                server:
+                  flight:
+                    batch_size: 1MiB
+                    batch_rows: 10000
+                    memory_per_query: 64MiB
+                    memory_limit: 1GiB
+                """,
+                "sluice.yaml");
+
+        assertThat(config.server().flight().streams())
+                .isEqualTo(new FlightStreamConfig(1L << 20, 10_000, 64L << 20, 1L << 30));
+    }
+
+    @Test
+    void load_flightStreamDefaults() {
+        FlightStreamConfig streams =
+                loader.load("", "sluice.yaml").server().flight().streams();
+
+        assertThat(streams).isEqualTo(FlightStreamConfig.defaults());
+        assertThat(streams).isEqualTo(new FlightStreamConfig(2L << 20, 65_536, 256L << 20, 2L << 30));
+    }
+
+    @Test
+    void load_flightBadSizes() {
+        assertProblems(
+                """
+                server:
+                  flight:
+                    batch_size: 4MB
+                    batch_rows: 0
+                    memory_per_query: 1KiB
+                    memory_limit: lots
+                """,
+                "sluice.yaml:3:17: server.flight.batch_size: expected " + DataSizes.EXPECTED + ", got \"4MB\"",
+                "sluice.yaml:4:17: server.flight.batch_rows: expected a number of rows from 1 to 1048576, got 0",
+                "sluice.yaml:5:23: server.flight.memory_per_query: expected at least 4 times server.flight.batch_size"
+                        + " (8MiB), got 1KiB",
+                "sluice.yaml:6:19: server.flight.memory_limit: expected " + DataSizes.EXPECTED + ", got \"lots\"");
+    }
+
+    @Test
+    void load_flightMemoryLimitBelowPerQuery() {
+        assertProblems(
+                """
+                server:
+                  flight: { memory_per_query: 512MiB, memory_limit: 256MiB }
+                """,
+                "sluice.yaml:2:53: server.flight.memory_limit: expected at least server.flight.memory_per_query"
+                        + " (512MiB), got 256MiB");
     }
 
     @Test

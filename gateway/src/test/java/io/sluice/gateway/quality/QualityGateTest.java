@@ -134,6 +134,17 @@ class QualityGateTest {
     }
 
     @Test
+    void expressionWithRemainderOperator_isChecked() throws Exception {
+        QueryEngine engine =
+                engine(new RowRuleSet.RuleSql("no_sevens", null, CheckAction.WARN, "NOT (\"id\" % 7 <> 0)"));
+
+        Run run = run(engine, "SELECT id FROM shop.main.orders");
+
+        assertThat(run.rows()).hasSize(1000);
+        assertThat(outcome(run, "no_sevens").violations()).isEqualTo(duckCount("id % 7 = 0"));
+    }
+
+    @Test
     void drop_removesViolatingRows() throws Exception {
         QueryEngine engine = engine(nonNegative(CheckAction.DROP), acceptedStatus(CheckAction.WARN));
 
@@ -187,6 +198,7 @@ class QualityGateTest {
         }
 
         @Override
-        public void quarantined(QueryQuality query, String table, String rule, List<String> fields, Object[] row) {}
+        public void quarantined(
+                QueryQuality query, String table, List<String> fields, List<QueryQuality.QuarantinedRow> rows) {}
     }
 }

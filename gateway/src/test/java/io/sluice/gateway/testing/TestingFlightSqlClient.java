@@ -1,5 +1,6 @@
 package io.sluice.gateway.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.apache.arrow.flight.FlightStream;
 import org.apache.arrow.flight.Location;
 import org.apache.arrow.flight.client.ClientCookieMiddleware;
 import org.apache.arrow.flight.sql.FlightSqlClient;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -62,17 +64,27 @@ public final class TestingFlightSqlClient implements AutoCloseable {
         return bearer;
     }
 
-    /** One streamed endpoint: the schema it announced and its rows, each column's value as Arrow's getObject gives it. */
-    public record Result(Schema schema, List<List<Object>> rows) {}
+    /**
+     * One streamed endpoint: the schema it announced, its rows (each column's value as Arrow's getObject gives it), and
+     * the last app metadata the stream carried as UTF-8 text, or null when it carried none.
+     */
+    public record Result(Schema schema, List<List<Object>> rows, String appMetadata) {}
 
     /** Reads every endpoint of {@code info} (each has one, reached over this connection). */
     public Result read(FlightInfo info) throws Exception {
         Schema schema = null;
         List<List<Object>> rows = new ArrayList<>();
+        String appMetadata = null;
         for (FlightEndpoint endpoint : info.getEndpoints()) {
             try (FlightStream stream = sql.getStream(endpoint.getTicket(), bearer)) {
                 schema = stream.getSchema();
                 while (stream.next()) {
+                    ArrowBuf metadata = stream.getLatestMetadata();
+                    if (metadata != null) {
+                        byte[] bytes = new byte[(int) metadata.readableBytes()];
+                        metadata.getBytes(0, bytes);
+                        appMetadata = new String(bytes, StandardCharsets.UTF_8);
+                    }
                     VectorSchemaRoot root = stream.getRoot();
                     for (int row = 0; row < root.getRowCount(); row++) {
                         List<Object> values = new ArrayList<>();
@@ -84,7 +96,7 @@ public final class TestingFlightSqlClient implements AutoCloseable {
                 }
             }
         }
-        return new Result(schema, rows);
+        return new Result(schema, rows, appMetadata);
     }
 
     /** Remembers the response headers of every call. */

@@ -5,6 +5,7 @@ import io.sluice.adapters.spi.SourceConfig;
 import io.sluice.gateway.Gateway;
 import io.sluice.gateway.config.AdminServerConfig;
 import io.sluice.gateway.config.FlightServerConfig;
+import io.sluice.gateway.config.FlightStreamConfig;
 import io.sluice.gateway.config.FlightTlsConfig;
 import io.sluice.gateway.config.JdbcServerConfig;
 import io.sluice.gateway.config.SecurityConfig;
@@ -67,12 +68,21 @@ public final class TestingGateway implements AutoCloseable {
         private final Map<String, UserConfig> users =
                 new LinkedHashMap<>(Map.of(USER, new UserConfig(USER, PASSWORD_HASH)));
         private boolean allowAnonymous;
+        private FlightStreamConfig flightStreams = FlightStreamConfig.defaults();
         private Optional<Path> rulesDirectory = Optional.empty();
+        private Path dataDirectory;
         private Duration preparedStatementIdleTimeout = FlightServerConfig.DEFAULT_PREPARED_STATEMENT_IDLE_TIMEOUT;
         private Optional<FlightTlsConfig> flightTls = Optional.empty();
+        private boolean arrowPassThrough = true;
 
         public Builder source(String name, SourceConfig config) {
             sources.put(name, config);
+            return this;
+        }
+
+        /** Keeps the quality results store in {@code directory} (default: a new temporary directory). */
+        public Builder dataDirectory(Path directory) {
+            dataDirectory = directory;
             return this;
         }
 
@@ -84,6 +94,12 @@ public final class TestingGateway implements AutoCloseable {
 
         public Builder allowAnonymous() {
             allowAnonymous = true;
+            return this;
+        }
+
+        /** Record batch sizes and Arrow memory limits of the Flight SQL server. */
+        public Builder flightStreams(FlightStreamConfig streams) {
+            flightStreams = streams;
             return this;
         }
 
@@ -104,18 +120,28 @@ public final class TestingGateway implements AutoCloseable {
             return this;
         }
 
+        /** {@code server.flight.arrow_pass_through} (default true). */
+        public Builder arrowPassThrough(boolean enabled) {
+            arrowPassThrough = enabled;
+            return this;
+        }
+
         public TestingGateway start() throws SQLException {
             ServerConfig server = new ServerConfig(
                     new JdbcServerConfig("127.0.0.1", 0),
-                    new FlightServerConfig("127.0.0.1", 0, preparedStatementIdleTimeout, flightTls),
+                    new FlightServerConfig(
+                            "127.0.0.1", 0, preparedStatementIdleTimeout, flightTls, arrowPassThrough, flightStreams),
                     AdminServerConfig.defaults());
             SecurityConfig security = new SecurityConfig(allowAnonymous, users);
-            Path directory;
-            try {
-                // Each gateway keeps its quality results in a file of its own: DuckDB lets one process open it once.
-                directory = Files.createTempDirectory("sluice-gateway");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Path directory = dataDirectory;
+            if (directory == null) {
+                try {
+                    // Each gateway keeps its quality results in a file of its own: DuckDB opens a file once per
+                    // process.
+                    directory = Files.createTempDirectory("sluice-gateway");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             SluiceConfig config = new SluiceConfig(
                     server, sources, security, rulesDirectory, SluiceConfig.defaultQualityStore(directory), directory);

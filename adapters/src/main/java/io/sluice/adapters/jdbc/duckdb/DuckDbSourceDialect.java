@@ -3,10 +3,13 @@ package io.sluice.adapters.jdbc.duckdb;
 import io.sluice.adapters.jdbc.JdbcColumn;
 import io.sluice.adapters.jdbc.JdbcColumnTypes;
 import io.sluice.adapters.jdbc.JdbcSourceDialect;
+import io.sluice.adapters.spi.ArrowExport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlDialect;
@@ -55,6 +58,11 @@ final class DuckDbSourceDialect extends JdbcSourceDialect {
     @Override
     public OptionalLong estimatedRowCount(Connection connection, String schema, String table) throws SQLException {
         return rowCountFrom(connection, ROW_COUNT_SQL, schema, table);
+    }
+
+    @Override
+    public Optional<ArrowExport> arrowExport(DataSource dataSource) {
+        return Optional.of(new DuckDbArrowExport(dataSource));
     }
 
     @Override

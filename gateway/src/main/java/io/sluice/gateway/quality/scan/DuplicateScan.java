@@ -31,17 +31,16 @@ final class DuplicateScan {
                 "key");
     }
 
-    static Measurement duplicateRows(
-            DuplicateRowsRule rule, List<String> columns, TableName table, RuleQueries queries) throws SQLException {
+    static Measurement duplicateRows(DuplicateRowsRule rule, List<String> columns, TableName table, RuleQueries queries)
+            throws SQLException {
         return measure(columns, ScanSql.where(rule.metadata().where(), List.of()), table, queries, "row value");
     }
 
     private static Measurement measure(
-            List<String> columns, String where, TableName table, RuleQueries queries, String what)
-            throws SQLException {
+            List<String> columns, String where, TableName table, RuleQueries queries, String what) throws SQLException {
         String keys = ScanSql.columns(columns);
-        String groups = "SELECT " + keys + ", COUNT(*) AS \"n\" FROM " + ScanSql.table(table) + where + " GROUP BY "
-                + keys;
+        String groups =
+                "SELECT " + keys + ", COUNT(*) AS \"n\" FROM " + ScanSql.table(table) + where + " GROUP BY " + keys;
         List<@Nullable Object> totals = queries.one("SELECT COUNT(*), SUM(\"n\"),"
                 + " SUM(CASE WHEN \"n\" > 1 THEN 1 ELSE 0 END), SUM(CASE WHEN \"n\" > 1 THEN \"n\" ELSE 0 END)"
                 + " FROM (" + groups + ") AS \"g\"");

@@ -40,12 +40,11 @@ final class ForeignKeyScan {
     /** The referenced side: its distinct non-NULL values, as column {@code "ref"}. */
     private static String references(ForeignKeyRule rule) {
         String column = ScanSql.column(rule.references().column());
-        return "SELECT " + column + " AS \"ref\" FROM " + ScanSql.table(rule.references().table()) + " WHERE "
-                + column + " IS NOT NULL GROUP BY " + column;
+        return "SELECT " + column + " AS \"ref\" FROM "
+                + ScanSql.table(rule.references().table()) + " WHERE " + column + " IS NOT NULL GROUP BY " + column;
     }
 
-    private static Measurement antiJoin(ForeignKeyRule rule, TableName table, RuleQueries queries)
-            throws SQLException {
+    private static Measurement antiJoin(ForeignKeyRule rule, TableName table, RuleQueries queries) throws SQLException {
         String orphans = "SELECT \"k\".\"key\", COUNT(*) AS \"n\" FROM (" + keys(rule, table) + ") AS \"k\" LEFT JOIN ("
                 + references(rule) + ") AS \"r\" ON \"k\".\"key\" = \"r\".\"ref\" WHERE \"r\".\"ref\" IS NULL"
                 + " GROUP BY \"k\".\"key\"";
@@ -67,7 +66,8 @@ final class ForeignKeyScan {
     private static Measurement merge(ForeignKeyRule rule, TableName table, RuleQueries queries) throws SQLException {
         String keySql = "SELECT \"key\", COUNT(*) AS \"n\" FROM (" + keys(rule, table) + ") AS \"k\" GROUP BY \"key\""
                 + " ORDER BY \"key\"";
-        String referenceSql = references(rule) + " ORDER BY " + ScanSql.column(rule.references().column());
+        String referenceSql = references(rule) + " ORDER BY "
+                + ScanSql.column(rule.references().column());
         long checked = 0;
         long orphanRows = 0;
         long orphanKeys = 0;
@@ -124,7 +124,8 @@ final class ForeignKeyScan {
         }
 
         /** The next key, or null at the end. */
-        @Nullable Object next() throws SQLException {
+        @Nullable
+        Object next() throws SQLException {
             if (!rows.next()) {
                 return null;
             }

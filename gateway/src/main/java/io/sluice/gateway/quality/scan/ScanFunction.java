@@ -6,27 +6,32 @@ import io.sluice.gateway.quality.QueryQuality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.schema.FunctionParameter;
-import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.TableMacro;
+import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.RelBuilder;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@code SELECT * FROM TABLE(sluice.check('pg.public.orders'))} (one table) and {@code TABLE(sluice.check())} (every
+ * {@code SELECT * FROM TABLE(sluice.scan('pg.public.orders'))} (one table) and {@code TABLE(sluice.scan())} (every
  * table with rules): runs a scan when the statement executes, as the session's user, and answers one row per rule. The
  * results are also recorded in the store, like every scan's.
  */
 public final class ScanFunction {
 
     /** The name in the {@code sluice} schema. */
-    public static final String NAME = "check";
+    // CHECK is a reserved word in SQL: sluice.check() would not parse unquoted.
+    public static final String NAME = "scan";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -69,7 +74,7 @@ public final class ScanFunction {
         }
 
         @Override
-        public ReportTable apply(List<? extends @Nullable Object> arguments) {
+        public ReportTable apply(List<? extends Object> arguments) {
             List<String> tables = new ArrayList<>();
             if (withTable) {
                 tables.add(String.valueOf(arguments.get(0)));
@@ -78,8 +83,12 @@ public final class ScanFunction {
         }
     }
 
-    /** The report of a scan that runs when the table is scanned. */
-    private static final class ReportTable extends AbstractTable implements ScannableTable {
+    /**
+     * The report of a scan, which runs when the statement is planned (as {@code sluice.reload_rules()} does): its rows
+     * become the statement's constant rows. So EXPLAIN runs the scan too, and a prepared statement answers the scan of
+     * its preparation; run the statement again for a new scan.
+     */
+    private static final class ReportTable extends AbstractTable implements TranslatableTable {
         private final Supplier<Scanner> scanner;
         private final List<String> tables;
 
@@ -90,7 +99,8 @@ public final class ScanFunction {
 
         @Override
         public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-            RelDataType text = typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
+            RelDataType text =
+                    typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.VARCHAR), true);
             RelDataType number = typeFactory.createSqlType(SqlTypeName.BIGINT);
             return typeFactory
                     .builder()
@@ -111,9 +121,33 @@ public final class ScanFunction {
         }
 
         @Override
-        public Enumerable<@Nullable Object[]> scan(DataContext root) {
+        public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable table) {
+            RelOptCluster cluster = context.getCluster();
+            RexBuilder rexBuilder = cluster.getRexBuilder();
+            List<RelDataTypeField> fields = table.getRowType().getFieldList();
+            List<List<RexLiteral>> tuples = new ArrayList<>();
+            for (@Nullable Object[] row : rows()) {
+                List<RexLiteral> tuple = new ArrayList<>(row.length);
+                for (int i = 0; i < row.length; i++) {
+                    RelDataType type = fields.get(i).getType();
+                    tuple.add(
+                            row[i] == null
+                                    ? rexBuilder.makeNullLiteral(type)
+                                    : (RexLiteral) rexBuilder.makeLiteral(row[i], type, false));
+                }
+                tuples.add(tuple);
+            }
+            return RelBuilder.proto(cluster.getPlanner().getContext())
+                    .create(cluster, table.getRelOptSchema())
+                    .values(tuples, table.getRowType())
+                    .build();
+        }
+
+        /** Runs the scan as the session's user: one row per rule. */
+        private List<@Nullable Object[]> rows() {
             Scanner scanner = this.scanner.get();
-            ScanReport report = scanner.scan(scanner.tables(tables), QueryQuality.current().user(), ScanListener.NONE);
+            ScanReport report =
+                    scanner.scan(scanner.tables(tables), QueryQuality.current().user(), ScanListener.NONE);
             List<@Nullable Object[]> rows = new ArrayList<>();
             for (RuleResult result : report.results()) {
                 rows.add(new Object[] {
@@ -132,7 +166,7 @@ public final class ScanFunction {
                     result.duration().toMillis()
                 });
             }
-            return Linq4j.asEnumerable(rows);
+            return rows;
         }
 
         private static String json(List<String> samples) {

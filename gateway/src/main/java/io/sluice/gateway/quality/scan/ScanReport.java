@@ -39,10 +39,7 @@ public record ScanReport(
 
     /** The scan's overall status: the worst of its rules' ({@code pass} when it has none). */
     public ScanStatus status() {
-        return results.stream()
-                .map(RuleResult::status)
-                .max(Enum::compareTo)
-                .orElse(ScanStatus.PASS);
+        return results.stream().map(RuleResult::status).max(Enum::compareTo).orElse(ScanStatus.PASS);
     }
 
     /** How many rules ended with each status (every status present, possibly with 0). */

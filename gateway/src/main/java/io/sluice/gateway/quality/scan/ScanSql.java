@@ -1,6 +1,6 @@
 package io.sluice.gateway.quality.scan;
 
-import io.sluice.gateway.quality.CheckedTable;
+import io.sluice.gateway.quality.RowRuleSql;
 import io.sluice.quality.model.TableName;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class ScanSql {
     }
 
     static String column(String name) {
-        return CheckedTable.quote(name);
+        return RowRuleSql.column(name);
     }
 
     static String columns(List<String> names) {

@@ -94,7 +94,8 @@ public final class Scanner {
         List<TableName> tables = new ArrayList<>();
         for (String name : names) {
             TableName table = TableName.parse(name)
-                    .flatMap(parsed -> withRules.stream().filter(parsed::matches).findFirst())
+                    .flatMap(
+                            parsed -> withRules.stream().filter(parsed::matches).findFirst())
                     .orElseThrow(() -> new SluiceException(
                             ErrorCode.QUERY_INVALID,
                             "No quality rules for table '" + name + "'; tables with rules: "
@@ -135,8 +136,8 @@ public final class Scanner {
         } catch (SQLException e) {
             throw errors.translate(e);
         }
-        ScanReport report = new ScanReport(
-                scanId, user, startedAt, tables, results, Duration.ofNanos(System.nanoTime() - start));
+        ScanReport report =
+                new ScanReport(scanId, user, startedAt, tables, results, Duration.ofNanos(System.nanoTime() - start));
         try {
             sink.scanned(report);
         } catch (RuntimeException e) {
@@ -168,9 +169,7 @@ public final class Scanner {
                 measured = measure(rule, queries);
                 status = measured.passed()
                         ? ScanStatus.PASS
-                        : rule.metadata().action() == Action.FAIL
-                                ? ScanStatus.FAIL
-                                : ScanStatus.WARN;
+                        : rule.metadata().action() == Action.FAIL ? ScanStatus.FAIL : ScanStatus.WARN;
             } catch (SQLException | RuntimeException e) {
                 SluiceException error = errors.translate(e);
                 LOG.warn("Scan of {}: rule {} could not run: {}", table, rule.name(), error.clientMessage());
@@ -218,20 +217,20 @@ public final class Scanner {
                         .orElseThrow(() -> new SluiceException(
                                 ErrorCode.COLUMN_NOT_FOUND,
                                 "Column " + freshness.column() + " is no longer in table " + table));
-                return TableMetricScan.freshness(
-                        freshness, column.getType().getSqlTypeName(), now, table, queries);
+                return TableMetricScan.freshness(freshness, column.getType().getSqlTypeName(), now, table, queries);
             }
             if (rule instanceof SchemaRule schemaRule) {
                 return SchemaCheck.measure(schemaRule, schema());
             }
-            throw new IllegalArgumentException("No scan for the rule " + rule.check().yamlName());
+            throw new IllegalArgumentException(
+                    "No scan for the rule " + rule.check().yamlName());
         }
 
         /** The table's columns as the engine sees them now. */
         private TableSchema schema() {
             return lookup.find(table)
-                    .orElseThrow(() -> new SluiceException(
-                            ErrorCode.TABLE_NOT_FOUND, "Table " + table + " no longer exists"));
+                    .orElseThrow(() ->
+                            new SluiceException(ErrorCode.TABLE_NOT_FOUND, "Table " + table + " no longer exists"));
         }
     }
 

@@ -29,9 +29,11 @@ final class SchemaCheck {
             Optional<RelDataTypeField> actual = table.column(expected.name());
             if (actual.isEmpty()) {
                 differences.add("missing column " + expected.name());
-            } else if (expected.type().isPresent() && !matches(expected.type().get(), actual.get().getType())) {
-                differences.add(expected.name() + " is " + actual.get().getType().getFullTypeString()
-                        .replace(" NOT NULL", "") + ", expected " + expected.type().get());
+            } else if (expected.type().isPresent()
+                    && !matches(expected.type().get(), actual.get().getType())) {
+                differences.add(expected.name() + " is "
+                        + actual.get().getType().getFullTypeString().replace(" NOT NULL", "") + ", expected "
+                        + expected.type().get());
             }
         }
         if (!rule.allowExtraColumns()) {
@@ -58,10 +60,9 @@ final class SchemaCheck {
         if (expected.name() != actual.getSqlTypeName()) {
             return false;
         }
-        boolean precisionMatches = expected.precision().isEmpty()
-                || expected.precision().getAsInt() == actual.getPrecision();
-        boolean scaleMatches =
-                expected.scale().isEmpty() || expected.scale().getAsInt() == actual.getScale();
+        boolean precisionMatches =
+                expected.precision().isEmpty() || expected.precision().getAsInt() == actual.getPrecision();
+        boolean scaleMatches = expected.scale().isEmpty() || expected.scale().getAsInt() == actual.getScale();
         return precisionMatches && scaleMatches;
     }
 }

@@ -29,8 +29,8 @@ final class TableMetricScan {
 
     /** Violated (1 violation: the table) when the row count is outside the bounds. */
     static Measurement rowCount(RowCountRule rule, TableName table, RuleQueries queries) throws SQLException {
-        long rows = RuleQueries.count(queries.one(
-                        "SELECT COUNT(*) FROM " + ScanSql.table(table) + ScanSql.where(rule.metadata().where(), List.of()))
+        long rows = RuleQueries.count(queries.one("SELECT COUNT(*) FROM " + ScanSql.table(table)
+                        + ScanSql.where(rule.metadata().where(), List.of()))
                 .get(0));
         boolean tooFew = rule.min().isPresent() && rows < rule.min().getAsLong();
         boolean tooMany = rule.max().isPresent() && rows > rule.max().getAsLong();
@@ -46,8 +46,9 @@ final class TableMetricScan {
      * holds.
      */
     static Measurement completeness(CompletenessRule rule, TableName table, RuleQueries queries) throws SQLException {
-        List<@Nullable Object> counts = queries.one("SELECT COUNT(*), COUNT(" + ScanSql.column(rule.column()) + ") FROM "
-                + ScanSql.table(table) + ScanSql.where(rule.metadata().where(), List.of()));
+        List<@Nullable Object> counts =
+                queries.one("SELECT COUNT(*), COUNT(" + ScanSql.column(rule.column()) + ") FROM " + ScanSql.table(table)
+                        + ScanSql.where(rule.metadata().where(), List.of()));
         long rows = RuleQueries.count(counts.get(0));
         long nulls = rows - RuleQueries.count(counts.get(1));
         BigDecimal ratio = rows == 0

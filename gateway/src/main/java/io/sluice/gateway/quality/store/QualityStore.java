@@ -212,23 +212,28 @@ public final class QualityStore implements QueryQuality.QualityListener, AutoClo
 
     @Override
     public void quarantined(
-            QueryQuality query, String table, String rule, List<String> fields, @Nullable Object[] row) {
+            QueryQuality query, String table, List<String> fields, List<QueryQuality.QuarantinedRow> rows) {
+        LocalDateTime now = now();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_QUARANTINE)) {
-            connection.setAutoCommit(true);
-            insert.setString(1, query.queryId());
-            insert.setString(2, query.user());
-            insert.setObject(3, now());
-            insert.setString(4, table);
-            insert.setString(5, rule);
-            insert.setString(6, rowJson(fields, row));
-            insert.executeUpdate();
+            connection.setAutoCommit(false);
+            for (QueryQuality.QuarantinedRow row : rows) {
+                insert.setString(1, query.queryId());
+                insert.setString(2, query.user());
+                insert.setObject(3, now);
+                insert.setString(4, table);
+                insert.setString(5, row.rule());
+                insert.setString(6, rowJson(fields, row.values()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            connection.commit();
         } catch (SQLException | JsonProcessingException e) {
-            // The row is already out of the result: failing the query is the only way not to lose it silently.
+            // The rows are already out of the result: failing the query is the only way not to lose them silently.
             throw new SluiceException(
                     ErrorCode.INTERNAL_ERROR,
-                    "Could not write a row of " + table + " quarantined by rule '" + rule + "' to the results store: "
-                            + e.getMessage() + ". The query stopped so that no row is lost.",
+                    "Could not write " + rows.size() + " row(s) of " + table + " removed by quarantine rules to the"
+                            + " results store: " + e.getMessage() + ". The query stopped so that no row is lost.",
                     e);
         }
     }

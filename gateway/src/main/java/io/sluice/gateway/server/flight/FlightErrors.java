@@ -43,7 +43,11 @@ final class FlightErrors {
     /** The Flight status for an error code. */
     static CallStatus status(ErrorCode code) {
         return switch (code) {
-            case QUERY_SYNTAX, QUERY_INVALID, COLUMN_NOT_FOUND, CONFIG_INVALID -> CallStatus.INVALID_ARGUMENT;
+                // A violated fail rule is a data exception (SQLSTATE class 22), as a failing CAST is: the query's
+                // input, not
+                // the server, is at fault.
+            case QUERY_SYNTAX, QUERY_INVALID, COLUMN_NOT_FOUND, CONFIG_INVALID, QUALITY_FAILED -> CallStatus
+                    .INVALID_ARGUMENT;
             case TABLE_NOT_FOUND, SCHEMA_NOT_FOUND -> CallStatus.NOT_FOUND;
             case AUTHENTICATION_FAILED -> CallStatus.UNAUTHENTICATED;
             case PERMISSION_DENIED -> CallStatus.UNAUTHORIZED;
@@ -52,7 +56,7 @@ final class FlightErrors {
             case QUERY_TIMEOUT -> CallStatus.TIMED_OUT;
             case RESOURCE_EXHAUSTED -> CallStatus.RESOURCE_EXHAUSTED;
             case NOT_SUPPORTED -> CallStatus.UNIMPLEMENTED;
-            case SOURCE_ERROR, QUALITY_FAILED, INTERNAL_ERROR -> CallStatus.INTERNAL;
+            case SOURCE_ERROR, INTERNAL_ERROR -> CallStatus.INTERNAL;
         };
     }
 }

@@ -19,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Arrow Flight SQL server (gRPC, over TLS when configured) that notebooks and the Arrow Flight SQL JDBC driver
- * talk to. It owns the root allocator every stream allocates from.
+ * The embedded Arrow Flight SQL server (gRPC, over TLS when configured) that notebooks and the Arrow Flight SQL JDBC
+ * driver talk to. It owns the root allocator every stream allocates from, limited to {@code server.flight.memory_limit}.
  */
 public final class FlightServer implements AutoCloseable {
 
@@ -29,12 +29,17 @@ public final class FlightServer implements AutoCloseable {
     private final BufferAllocator allocator;
     private final SluiceFlightSqlProducer producer;
     private final org.apache.arrow.flight.FlightServer server;
+    private final ArrowPassThrough passThrough;
 
     private FlightServer(
-            BufferAllocator allocator, SluiceFlightSqlProducer producer, org.apache.arrow.flight.FlightServer server) {
+            BufferAllocator allocator,
+            SluiceFlightSqlProducer producer,
+            org.apache.arrow.flight.FlightServer server,
+            ArrowPassThrough passThrough) {
         this.allocator = allocator;
         this.producer = producer;
         this.server = server;
+        this.passThrough = passThrough;
     }
 
     /** Starts the server on {@code config}'s host and port (0: any free port). */
@@ -44,9 +49,11 @@ public final class FlightServer implements AutoCloseable {
             Authenticator authenticator,
             RunningQueries runningQueries,
             ErrorTranslator errors) {
-        BufferAllocator allocator = new RootAllocator(Long.MAX_VALUE);
-        SluiceFlightSqlProducer producer =
-                new SluiceFlightSqlProducer(config, engine, runningQueries, allocator, new FlightErrors(errors));
+        BufferAllocator allocator = new RootAllocator(config.streams().memoryLimit());
+        ArrowPassThrough passThrough =
+                new ArrowPassThrough(engine.catalog(), config.arrowPassThrough(), ArrowPassThrough.RowRules.NONE);
+        SluiceFlightSqlProducer producer = new SluiceFlightSqlProducer(
+                config, engine, runningQueries, allocator, new FlightErrors(errors), passThrough);
         org.apache.arrow.flight.FlightServer server = null;
         try {
             server = build(config, allocator, producer, authenticator);
@@ -64,7 +71,7 @@ public final class FlightServer implements AutoCloseable {
                 config.host(),
                 server.getPort(),
                 config.tls().isPresent() ? "TLS" : "plaintext");
-        return new FlightServer(allocator, producer, server);
+        return new FlightServer(allocator, producer, server, passThrough);
     }
 
     private static org.apache.arrow.flight.FlightServer build(
@@ -104,6 +111,11 @@ public final class FlightServer implements AutoCloseable {
     /** Flight sessions open now (clients that set session options and have not closed them), for tests. */
     public long openSessions() {
         return producer.sessions().size();
+    }
+
+    /** How many streams were answered to the end with a source's own Arrow batches (the fast path). */
+    public long passedThroughStreams() {
+        return passThrough.completedStreams();
     }
 
     @Override

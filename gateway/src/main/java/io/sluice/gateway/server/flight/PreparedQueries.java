@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 import com.google.protobuf.ByteString;
+import io.sluice.gateway.execution.PushedDownQuery;
 import io.sluice.gateway.execution.QueryEngine;
 import io.sluice.gateway.execution.SessionDefaults;
 import io.sluice.quality.parser.Durations;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.adapter.jdbc.JdbcFieldInfo;
 import org.apache.arrow.flight.CallStatus;
@@ -81,6 +83,9 @@ final class PreparedQueries implements AutoCloseable {
         final PreparedStatement statement;
         final Schema schema;
         final Schema parameterSchema;
+        /** The query as pushed down whole into one source, if the planner did (for the Arrow fast path). */
+        final Optional<PushedDownQuery> planned;
+
         /** The bound parameter rows; null until the client binds any. */
         private List<List<Object>> parameterRows;
 
@@ -88,12 +93,19 @@ final class PreparedQueries implements AutoCloseable {
         private int uses;
         private boolean retired;
 
-        PreparedQuery(String user, Connection connection, PreparedStatement statement, Schema schema, Schema params) {
+        PreparedQuery(
+                String user,
+                Connection connection,
+                PreparedStatement statement,
+                Schema schema,
+                Schema params,
+                Optional<PushedDownQuery> planned) {
             this.user = user;
             this.connection = connection;
             this.statement = statement;
             this.schema = schema;
             this.parameterSchema = params;
+            this.planned = planned;
         }
 
         synchronized void bind(List<List<Object>> rows) {
@@ -180,12 +192,17 @@ final class PreparedQueries implements AutoCloseable {
     ByteString prepare(String user, SessionDefaults defaults, String sql) throws SQLException {
         Connection connection = engine.openConnection(user, defaults);
         try {
-            PreparedStatement statement = connection.prepareStatement(sql);
+            PreparedStatement statement;
+            Optional<PushedDownQuery> planned;
+            try (PushedDownQuery.PlanCapture plan = PushedDownQuery.capture()) {
+                statement = connection.prepareStatement(sql);
+                planned = plan.query();
+            }
             Schema schema = ResultFieldMetadata.decorate(
-                    ArrowConversion.schema(statement.getMetaData(), allocator), statement.getMetaData());
+                    ArrowConversion.schema(statement.getMetaData()), statement.getMetaData());
             Schema parameters = parameterSchema(statement.getParameterMetaData());
             ByteString handle = newHandle();
-            queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters));
+            queries.put(handle, new PreparedQuery(user, connection, statement, schema, parameters, planned));
             return handle;
         } catch (SQLException | RuntimeException e) {
             connection.close();

@@ -69,10 +69,12 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             QueryEngine engine,
             RunningQueries runningQueries,
             BufferAllocator allocator,
-            FlightErrors errors) {
+            FlightErrors errors,
+            ArrowPassThrough passThrough) {
         this.errors = errors;
         this.allocator = allocator;
-        this.queries = new QueryStreams(engine, runningQueries, allocator, errors, issued);
+        this.queries =
+                new QueryStreams(engine, runningQueries, allocator, config.streams(), errors, issued, passThrough);
         this.prepared = new PreparedQueries(engine, allocator, config.preparedStatementIdleTimeout());
         this.catalog = new CatalogCommands(new CatalogListing(engine.catalog()), allocator);
         this.sessionOptions = new SessionOptions(new CatalogListing(engine.catalog()));
@@ -177,7 +179,13 @@ final class SluiceFlightSqlProducer extends NoOpFlightSqlProducer {
             prepared.use(ticket.payload(), user, query -> {
                 // One engine statement serves one execution at a time.
                 synchronized (query) {
-                    queries.stream(ticket, user, query.statement, query::execute, listener);
+                    queries.stream(
+                            ticket,
+                            user,
+                            query.statement,
+                            query::execute,
+                            queries.fastPath(query.planned, query.statement),
+                            listener);
                 }
             });
         } catch (RuntimeException e) {

@@ -1,0 +1,157 @@
+package io.sluice.benchmarks;
+
+import io.sluice.benchmarks.BenchmarkMain.Measurement;
+import io.sluice.benchmarks.BenchmarkMain.PassThrough;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The table {@code scripts/bench} prints: rows/s per source × path, the target ratios, and the gateway's heap. */
+final class BenchmarkReport {
+
+    private final BenchmarkOptions options;
+    private final long rows;
+    private final int columns;
+    private final String gatewayHeap;
+    private final List<Measurement> measurements;
+
+    BenchmarkReport(
+            BenchmarkOptions options, long rows, int columns, String gatewayHeap, List<Measurement> measurements) {
+        this.options = options;
+        this.rows = rows;
+        this.columns = columns;
+        this.gatewayHeap = gatewayHeap;
+        this.measurements = measurements;
+    }
+
+    String render() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(
+                Locale.ROOT,
+                "TPC-H lineitem, scale factor %s: %,d rows x %d columns; %d warm-up + %d measured full read(s) per"
+                        + " row; gateway -Xmx%s; quality rules: %s",
+                options.scaleFactor(),
+                rows,
+                columns,
+                options.warmups(),
+                options.iterations(),
+                gatewayHeap,
+                options.ruleModes().contains(true)
+                        ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline, where rules = on"
+                        : "none"));
+        lines.add("");
+        lines.add(String.format(
+                Locale.ROOT,
+                "| %-10s | %-11s | %-12s | %-5s | %8s | %11s | %11s | %-28s |",
+                "source",
+                "path",
+                "pass-through",
+                "rules",
+                "mean s",
+                "rows/s",
+                "best rows/s",
+                "gateway heap: live / peak"));
+        lines.add("|------------|-------------|--------------|-------|----------|-------------|-------------|"
+                + "------------------------------|");
+        for (Measurement m : measurements) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| %-10s | %-11s | %-12s | %-5s | %8.2f | %,11.0f | %,11.0f | %-28s |",
+                    m.source(),
+                    m.path().parameter(),
+                    m.passThrough().label(),
+                    m.path() == ClientPath.DIRECT_JDBC ? "-" : BenchmarkMain.rulesLabel(m.rules()),
+                    m.seconds(),
+                    m.rowsPerSecond(),
+                    m.bestRowsPerSecond(),
+                    heap(m)));
+        }
+        lines.add("");
+        lines.add("gateway heap: live = most heap still in use after a GC while streaming; peak = most heap in use"
+                + " before a GC (garbage included); from the gateway's -Xlog:gc log.");
+        lines.add("");
+        lines.add("Ratios (rows/s over rows/s; targets: Flight >= 3x Sluice JDBC, >= 1.5x direct DuckDB JDBC):");
+        for (String source : options.sources()) {
+            for (PassThrough mode : List.of(PassThrough.ON, PassThrough.OFF, PassThrough.DEFAULT)) {
+                Optional<Measurement> flight = find(source, ClientPath.FLIGHT, mode);
+                if (flight.isEmpty()) {
+                    continue;
+                }
+                String label = "  " + source + ", Flight (pass-through " + mode.label() + ")";
+                ratio(
+                                label + " / Sluice JDBC",
+                                flight,
+                                find(source, ClientPath.SLUICE_JDBC, PassThrough.NOT_APPLICABLE))
+                        .ifPresent(lines::add);
+                ratio(
+                                label + " / direct JDBC",
+                                flight,
+                                find(source, ClientPath.DIRECT_JDBC, PassThrough.NOT_APPLICABLE))
+                        .ifPresent(lines::add);
+            }
+            ratio(
+                            "  " + source + ", Flight pass-through on / off",
+                            find(source, ClientPath.FLIGHT, PassThrough.ON),
+                            find(source, ClientPath.FLIGHT, PassThrough.OFF))
+                    .ifPresent(lines::add);
+            for (ClientPath path : List.of(ClientPath.FLIGHT, ClientPath.SLUICE_JDBC)) {
+                for (PassThrough mode : PassThrough.values()) {
+                    // The cost of the rules: time with them over time without (target <= 1.05x).
+                    ratio(
+                                    "  " + source + ", " + path.parameter() + " (pass-through " + mode.label()
+                                            + "), time with rules / without",
+                                    find(source, path, mode, false),
+                                    find(source, path, mode, true))
+                            .ifPresent(lines::add);
+                }
+            }
+            ratio(
+                            "  " + source + ", Sluice JDBC / direct JDBC",
+                            find(source, ClientPath.SLUICE_JDBC, PassThrough.NOT_APPLICABLE),
+                            find(source, ClientPath.DIRECT_JDBC, PassThrough.NOT_APPLICABLE))
+                    .ifPresent(lines::add);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static String heap(Measurement m) {
+        if (m.heap() == null) {
+            return "- (not through the gateway)";
+        }
+        if (m.heap().collections() == 0) {
+            return "no GC while streaming";
+        }
+        return String.format(
+                Locale.ROOT,
+                "%d MiB / %d MiB (%d GCs)",
+                m.heap().maxAfterCollection() >> 20,
+                m.heap().maxBeforeCollection() >> 20,
+                m.heap().collections());
+    }
+
+    /** The measurement of a cell, without rules where both were measured (direct JDBC never has them). */
+    private Optional<Measurement> find(String source, ClientPath path, PassThrough passThrough) {
+        return find(source, path, passThrough, false).or(() -> find(source, path, passThrough, true));
+    }
+
+    private Optional<Measurement> find(String source, ClientPath path, PassThrough passThrough, boolean rules) {
+        return measurements.stream()
+                .filter(m -> m.source().equals(source)
+                        && m.path() == path
+                        && m.passThrough() == passThrough
+                        && m.rules() == rules)
+                .findFirst();
+    }
+
+    private static Optional<String> ratio(String label, Optional<Measurement> a, Optional<Measurement> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%-70s %6.2fx",
+                label,
+                a.get().rowsPerSecond() / b.get().rowsPerSecond()));
+    }
+}

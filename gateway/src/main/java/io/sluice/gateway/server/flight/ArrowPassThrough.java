@@ -1,0 +1,145 @@
+package io.sluice.gateway.server.flight;
+
+import io.sluice.adapters.spi.ArrowBatches;
+import io.sluice.adapters.spi.ArrowExport;
+import io.sluice.gateway.catalog.SourceCatalog;
+import io.sluice.gateway.execution.PushedDownQuery;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.arrow.flight.BackpressureStrategy;
+import org.apache.arrow.flight.FlightProducer.ServerStreamListener;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Arrow fast path: a query pushed down whole into a source that exports Arrow (DuckDB) is answered with the
+ * source's own record batches, passed to the client as they come instead of being read row by row through JDBC and
+ * rebuilt. The client sees the same stream as on the general path: the announced schema (see {@link
+ * AnnouncedSchemaConversion}), the same values, back-pressure, cancellation (the source statement is registered with
+ * the running query like any other) and memory accounting (the source's buffers are accounted to the query's
+ * allocator).
+ *
+ * <p>Switched by {@code server.flight.arrow_pass_through} (default on).
+ */
+final class ArrowPassThrough {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArrowPassThrough.class);
+
+    /**
+     * Rows per batch asked from the source: large enough that per-batch costs vanish, small enough (a few MB for wide
+     * rows) to keep the query's memory low.
+     */
+    static final int BATCH_ROWS = 16_384;
+
+    /** Which tables have quality row rules (issue 4); such tables must be read through the engine. */
+    @FunctionalInterface
+    interface RowRules {
+        boolean apply(List<String> qualifiedTable);
+
+        RowRules NONE = table -> false;
+    }
+
+    /**
+     * A query the fast path can answer: the source's export, the statement to run there, which of its columns the
+     * result keeps, and the schema announced for the result.
+     */
+    record Route(ArrowExport export, String sourceSql, List<Integer> columns, Schema announced) {}
+
+    private final SourceCatalog catalog;
+    private final boolean enabled;
+    private final RowRules rowRules;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final AtomicLong streams = new AtomicLong();
+
+    ArrowPassThrough(SourceCatalog catalog, boolean enabled, RowRules rowRules) {
+        this.catalog = catalog;
+        this.enabled = enabled;
+        this.rowRules = rowRules;
+    }
+
+    /**
+     * How to answer a planned query on the fast path, or empty when the general path must answer it.
+     *
+     * @param announced the result schema the client was (or will be) told, from the engine's result metadata
+     */
+    Optional<Route> route(Optional<PushedDownQuery> planned, Schema announced) {
+        if (!enabled || planned.isEmpty()) {
+            return Optional.empty();
+        }
+        PushedDownQuery query = planned.get();
+        // The one place where quality rules refuse the fast path: row rules must see every row the query reads.
+        if (query.tables().stream().anyMatch(rowRules::apply)) {
+            LOG.debug("Not passing Arrow through: {} has row rules", query.tables());
+            return Optional.empty();
+        }
+        return catalog.source(query.source())
+                .flatMap(source -> source.capabilities().arrowExport())
+                .map(export -> new Route(export, query.sql(), query.columns(), announced));
+    }
+
+    /**
+     * Runs the route's statement at its source and streams its batches as the announced schema, completing the stream (or
+     * stopping without completing when the client cancelled). Returns false, having sent nothing, when the source's
+     * Arrow types cannot become the announced ones: the caller then answers on the general path. The stream ends with an
+     * empty batch carrying {@code summary} as app metadata, as the general path's last batch does.
+     */
+    boolean stream(
+            Route route,
+            BufferAllocator allocator,
+            ServerStreamListener listener,
+            BackpressureStrategy backpressure,
+            Supplier<byte[]> summary)
+            throws SQLException, IOException {
+        try (ArrowBatches batches = route.export().execute(route.sourceSql(), allocator, BATCH_ROWS)) {
+            VectorSchemaRoot source = batches.root();
+            Schema announced = route.announced();
+            Optional<AnnouncedSchemaConversion> conversion =
+                    AnnouncedSchemaConversion.plan(source.getSchema(), route.columns(), announced, zone);
+            if (conversion.isEmpty()) {
+                LOG.info(
+                        "Not passing Arrow through for [{}]: {}",
+                        route.sourceSql(),
+                        AnnouncedSchemaConversion.mismatch(source.getSchema(), route.columns(), announced, zone));
+                return false;
+            }
+            try (VectorSchemaRoot batch = VectorSchemaRoot.create(announced, allocator)) {
+                listener.start(batch);
+                long rows = 0;
+                while (batches.next()) {
+                    if (source.getRowCount() == 0) {
+                        continue;
+                    }
+                    conversion.get().convert(source, batch);
+                    if (!ResultStreamer.awaitReady(listener, backpressure)) {
+                        return true;
+                    }
+                    listener.putNext();
+                    rows += batch.getRowCount();
+                }
+                batch.setRowCount(0);
+                if (!ResultStreamer.awaitReady(listener, backpressure)) {
+                    return true;
+                }
+                listener.putNext(ResultStreamer.appMetadata(summary.get(), allocator));
+                // Counted before completing, so that a client that has read the whole stream sees it counted.
+                streams.incrementAndGet();
+                listener.completed();
+                LOG.debug("Passed {} row(s) through from [{}]", rows, route.sourceSql());
+            }
+        }
+        return true;
+    }
+
+    /** How many streams were answered on the fast path to the end (for tests and metrics). */
+    long completedStreams() {
+        return streams.get();
+    }
+}
