@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.adapters.testing.MariaDbGeneralLog;
 import io.sluice.adapters.testing.TestingMariaDbServer;
 import io.sluice.adapters.testing.TestingPostgreSqlServer;
 import io.sluice.gateway.cli.SluiceCommand;
@@ -12,10 +13,13 @@ import io.sluice.gateway.testing.TestingSources;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,7 +63,9 @@ class QualityScanIT {
         try (Connection pg = POSTGRES.openConnection();
                 Statement s = pg.createStatement()) {
             s.execute("CREATE TABLE " + pgSchema + ".accounts (id integer, account_no integer, email text,"
-                    + " status text, score integer, note text, country_id integer, updated_at timestamp)");
+                    + " status text, score integer, note text, country_id integer, updated_at timestamp,"
+                    // An ICU collation orders text unlike the gateway (a < B < c), as a database's default may.
+                    + " label text COLLATE \"en-US-x-icu\", owner_id integer)");
             // Each defect comes from a predicate on i; the expected counts are asked of PostgreSQL, never computed
             // here.
             s.execute("INSERT INTO " + pgSchema + ".accounts SELECT i,"
@@ -71,8 +77,13 @@ class QualityScanIT {
                     + " CASE WHEN i % 45 = 0 THEN 'bad ' || chr(65533) WHEN i % 46 = 0 THEN 'bell' || chr(7)"
                     + " WHEN i % 47 = 0 THEN 'caf' || chr(195) || chr(169) ELSE 'fine' END,"
                     + " CASE WHEN i % 37 = 0 THEN 100 + i ELSE i % " + COUNTRIES + " + 1 END,"
-                    + " now()::timestamp - interval '2 days' - i * interval '1 minute'"
+                    + " now()::timestamp - interval '2 days' - i * interval '1 minute',"
+                    + " (ARRAY['alpha', 'ALPHA', 'Beta', 'beta', 'gamma_1', 'gamma1', chr(128512), 'éclair', 'delta',"
+                    + " NULL])[i % 10 + 1],"
+                    + " i % 60 + 1"
                     + " FROM generate_series(1, " + ROWS + ") i");
+            s.execute("CREATE TABLE " + pgSchema + ".owners (id integer)");
+            s.execute("INSERT INTO " + pgSchema + ".owners SELECT i FROM generate_series(1, 50) i");
         }
         try (Connection my = MARIADB.openConnection(myDatabase);
                 Statement s = my.createStatement()) {
@@ -91,6 +102,11 @@ class QualityScanIT {
                         .append(")");
             }
             s.execute(insert.toString());
+            // Text keys under MariaDB's default case- and trailing-space-insensitive collation, some only a case or
+            // a space away from PostgreSQL's: a cross-source foreign key matches the exact characters.
+            s.execute("CREATE TABLE labels (code VARCHAR(20)) CHARACTER SET utf8mb4");
+            s.execute("INSERT INTO labels VALUES ('alpha'), ('Beta'), ('beta '), ('gamma_1'), ('gamma1'),"
+                    + " ('\uD83D\uDE00'), ('éclair'), ('Zulu'), ('zulu'), (NULL)");
         }
         rules = Files.createDirectories(dir.resolve("rules"));
         String accounts = "pg." + pgSchema + ".accounts";
@@ -106,6 +122,8 @@ class QualityScanIT {
                         + "  - { column: note, check: valid_encoding }\n"
                         + "  - { check: foreign_key, column: country_id, references: my." + myDatabase
                         + ".countries.id }\n"
+                        + "  - { check: foreign_key, column: label, references: my." + myDatabase + ".labels.code }\n"
+                        + "  - { check: foreign_key, column: owner_id, references: pg." + pgSchema + ".owners.id }\n"
                         + "  - { check: row_count, min: 1000 }\n"
                         + "  - { check: completeness, column: email, max_null_ratio: 0.01 }\n"
                         + "  - { check: freshness, column: updated_at, max_age: 1d }\n"
@@ -161,6 +179,30 @@ class QualityScanIT {
                 + ")");
     }
 
+    /**
+     * Orphans of the text key: PostgreSQL rows whose label is not exactly (case and spaces included) a code MariaDB
+     * lists.
+     */
+    private static long labelOrphans() throws SQLException {
+        List<String> codes = new ArrayList<>();
+        try (Connection my = MARIADB.openConnection(myDatabase);
+                Statement s = my.createStatement();
+                ResultSet rs = s.executeQuery("SELECT code FROM labels WHERE code IS NOT NULL")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        try (Connection pg = POSTGRES.openConnection();
+                PreparedStatement s = pg.prepareStatement("SELECT count(*) FROM " + pgSchema
+                        + ".accounts WHERE label IS NOT NULL AND label <> ALL (?)")) {
+            s.setArray(1, pg.createArrayOf("text", codes.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Rule name to "status violations" for every rule of the seeded tables, from the references. */
     private static Map<String, String> expected() throws SQLException {
         Map<String, String> expected = new HashMap<>();
@@ -178,6 +220,12 @@ class QualityScanIT {
                                 "SELECT count(*) FROM $t WHERE note ~ '[\\x01-\\x08]' OR note LIKE '%' || chr(65533) || '%'"
                                         + " OR note LIKE '%' || chr(195) || chr(169) || '%'"));
         expected.put("foreign_key_country_id", "warn " + orphans());
+        expected.put("foreign_key_label", "warn " + labelOrphans());
+        expected.put(
+                "foreign_key_owner_id",
+                "warn "
+                        + pg("SELECT count(*) FROM $t a WHERE NOT EXISTS (SELECT 1 FROM " + pgSchema
+                                + ".owners o WHERE o.id = a.owner_id)"));
         expected.put("row_count", "warn " + (pg("SELECT count(*) FROM $t") < 1000 ? 1 : 0));
         expected.put("completeness_email", "warn " + pg("SELECT count(*) FROM $t WHERE email IS NULL"));
         expected.put(
@@ -213,20 +261,86 @@ class QualityScanIT {
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         JsonNode report = JSON.readTree(run.out());
-        Map<String, String> actual = new HashMap<>();
-        for (JsonNode result : report.get("results")) {
-            actual.put(
-                    result.get("rule").asText(),
-                    result.get("status").asText() + " "
-                            + result.get("violations").asLong());
-        }
+        Map<String, String> actual = statuses(report);
         Map<String, String> expected = expected();
         assertThat(actual).isEqualTo(expected);
         // Every seeded kind is really there: no reference count is zero where a defect was seeded.
         assertThat(expected.values()).filteredOn(value -> value.endsWith(" 0")).containsExactly("pass 0");
         assertThat(report.get("status").asText()).isEqualTo("fail");
+        // The text foreign key: MariaDB's collation would match ALPHA to alpha and beta to 'beta ', and sort the keys
+        // unlike PostgreSQL's ICU collation; the merge matches exact characters, each source sorting by code point.
+        JsonNode labels = result(report, "foreign_key_label");
+        assertThat(labels.get("samples"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        "ALPHA (" + pg("SELECT count(*) FROM $t WHERE label = 'ALPHA'") + " rows)",
+                        "beta (" + pg("SELECT count(*) FROM $t WHERE label = 'beta'") + " rows)",
+                        "delta (" + pg("SELECT count(*) FROM $t WHERE label = 'delta'") + " rows)");
+        assertThat(labels.get("statements"))
+                .extracting(JsonNode::asText)
+                .anyMatch(sql -> sql.startsWith("pg: ") && sql.contains("COLLATE \"C\"") && sql.contains("ORDER BY"))
+                .anyMatch(sql -> sql.startsWith("my: ") && sql.contains("CAST(CONVERT(") && sql.contains("ORDER BY"));
         // Progress went to stderr, one line per table and rule.
         assertThat(run.err()).contains("[1/2]", "[2/2]", "unique_account_no");
+    }
+
+    /** Rule name to "status violations" for every result of a JSON report. */
+    private static Map<String, String> statuses(JsonNode report) {
+        Map<String, String> statuses = new HashMap<>();
+        for (JsonNode result : report.get("results")) {
+            statuses.put(
+                    result.get("rule").asText(),
+                    result.get("status").asText() + " "
+                            + result.get("violations").asLong());
+        }
+        return statuses;
+    }
+
+    private static JsonNode result(JsonNode report, String rule) {
+        for (JsonNode result : report.get("results")) {
+            if (result.get("rule").asText().equals(rule)) {
+                return result;
+            }
+        }
+        throw new AssertionError("No result for rule " + rule + " in " + report);
+    }
+
+    @Test
+    void check_sourceDown_itsRulesAreErrors_theOtherTablesStillScan(@TempDir Path data) throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path down = Files.writeString(
+                data.resolve("sluice.yaml"),
+                Files.readString(config)
+                        .replace(MARIADB.jdbcUrl(myDatabase), "jdbc:mysql://127.0.0.1:" + closedPort + "/" + myDatabase)
+                        .replace(MARIADB.password() + " }", MARIADB.password() + ", connect_timeout: 1s }")
+                        .replace("rules: rules", "rules: " + rules));
+
+        Run run = sluice("check", "--config", down.toString(), "--format", "json");
+
+        // accepted_values_status (action fail) is violated: that outweighs the rules that could not run.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        JsonNode report = JSON.readTree(run.out());
+        Map<String, String> actual = statuses(report);
+        Map<String, String> expected = expected();
+        for (String rule : List.of(
+                "foreign_key_country_id",
+                "foreign_key_label",
+                "not_null_code",
+                "unique_code",
+                "accepted_values_region")) {
+            expected.put(rule, "error 0");
+        }
+        assertThat(actual).isEqualTo(expected);
+        assertThat(result(report, "not_null_code").get("detail").asText()).contains("'my'", "unavailable");
+        assertThat(report.get("counts").get("error").asLong()).isEqualTo(5);
+
+        // Only the table of the source that is down: no fail rule violated, some rule could not run.
+        Run countries = sluice("check", "--config", down.toString(), "my." + myDatabase + ".countries");
+        assertThat(countries.exitCode()).as(countries.err()).isEqualTo(4);
+        assertThat(countries.out()).contains("0 fail, 3 error", "error: my." + myDatabase + ".countries not_null_code");
     }
 
     @Test
@@ -288,6 +402,7 @@ class QualityScanIT {
                 s.execute("DROP TABLE " + pgSchema + ".ephemeral");
             }
             POSTGRES.statementLog().reset();
+            MariaDbGeneralLog.Mark mariaDbMark = MARIADB.generalLog().mark();
             Map<String, String> actual = new HashMap<>();
             String scanId = null;
             try (ResultSet rs = statement.executeQuery(
@@ -311,6 +426,20 @@ class QualityScanIT {
                             entry.query().toUpperCase(java.util.Locale.ROOT).contains("COUNT(")
                                     && entry.calls() == 1
                                     && entry.rows() == 1);
+            // unique: the GROUP BY and the totals over it ran in PostgreSQL as one statement returning one row.
+            assertThat(POSTGRES.statementLog().entriesContaining("GROUP BY \"account_no\""))
+                    .anyMatch(entry -> entry.calls() == 1 && entry.rows() == 1);
+            // The foreign key within PostgreSQL: one anti-join PostgreSQL ran, returning one row of totals.
+            assertThat(POSTGRES.statementLog().entriesContaining("LEFT JOIN"))
+                    .anyMatch(entry -> entry.query().contains("owners") && entry.rows() == 1);
+            // The text foreign key across sources: each source grouped and sorted its keys by code point, and sent
+            // one row per distinct key, not one per row.
+            long distinctLabels = pg("SELECT count(DISTINCT label) FROM $t");
+            assertThat(POSTGRES.statementLog().entriesContaining("COLLATE \"C\""))
+                    .anyMatch(entry -> entry.query().contains("ORDER BY") && entry.rows() == distinctLabels);
+            assertThat(MARIADB.generalLog().statementsSince(mariaDbMark))
+                    .anyMatch(
+                            sql -> sql.contains("CAST(CONVERT(") && sql.contains("ORDER BY") && sql.contains("labels"));
             try (ResultSet rs = statement.executeQuery("SELECT count(*), min(user_name) FROM sluice.quality_results"
                     + " WHERE query_id = '" + scanId + "' AND origin = 'scan'")) {
                 rs.next();
@@ -348,6 +477,34 @@ class QualityScanIT {
                 }
             }
             assertThat(scans).as("scheduled scans recorded within 20 s").isGreaterThanOrEqualTo(2);
+
+            // Reloaded rules are what the next scheduled scan judges.
+            Files.writeString(
+                    scheduled.resolve("countries.yaml"),
+                    "table: my." + myDatabase + ".countries\nschedule: 1s\nrules:\n"
+                            + "  - { column: code, check: not_null }\n"
+                            + "  - { check: unique, column: code }\n");
+            long uniqueScans = 0;
+            deadline = System.nanoTime() + 30_000_000_000L;
+            while (uniqueScans == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT count(*), max(violations) FROM sluice.quality_results"
+                                + " WHERE user_name = 'scheduler' AND rule_name = 'unique_code'")) {
+                    rs.next();
+                    uniqueScans = rs.getLong(1);
+                    if (uniqueScans > 0) {
+                        assertThat(rs.getLong(2))
+                                .isEqualTo(my("SELECT count(code) - count(DISTINCT code) FROM countries"));
+                    }
+                }
+            }
+            assertThat(uniqueScans)
+                    .as("a scheduled scan with the reloaded rule within 30 s")
+                    .isPositive();
         }
+        // Closing the gateway stopped the scheduler thread.
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().equals("sluice-scheduled-scans") && thread.isAlive());
     }
 }

@@ -3,6 +3,7 @@ package io.sluice.adapters.jdbc;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.sluice.adapters.spi.ArrowExport;
+import io.sluice.adapters.spi.SortedKeys;
 import io.sluice.adapters.spi.Source;
 import io.sluice.adapters.spi.SourceCapabilities;
 import io.sluice.adapters.spi.SourceContext;
@@ -176,6 +177,11 @@ public final class JdbcSource implements Source, SourceCapabilities {
     @Override
     public Optional<ArrowExport> arrowExport() {
         return arrowExport;
+    }
+
+    @Override
+    public Optional<SortedKeys> sortedKeys() {
+        return Optional.of(new JdbcSortedKeys(dataSource, dialect));
     }
 
     private OptionalLong loadRowCount(TableName table) {

@@ -122,6 +122,15 @@ public abstract class JdbcSourceDialect {
     }
 
     /**
+     * An expression that groups and sorts the text {@code expression} by its exact characters in Unicode code point
+     * order, whatever the column's collation (see {@link io.sluice.adapters.spi.SortedKeys}). The default is the
+     * expression itself, for databases whose text compares byte by byte in UTF-8 (DuckDB).
+     */
+    public String codePointOrder(String expression) {
+        return expression;
+    }
+
+    /**
      * The Calcite type for a column as described by {@code DatabaseMetaData.getColumns}. Subclasses override to map
      * types the generic JDBC mapping gets wrong, and fall back to {@link JdbcColumnTypes#standard}.
      */

@@ -28,6 +28,14 @@ public interface SourceCapabilities {
         return Optional.empty();
     }
 
+    /**
+     * The source's sorted key streams, when it can group and sort keys in the order shared by every source that offers
+     * them (see {@link SortedKeys}); empty otherwise.
+     */
+    default Optional<SortedKeys> sortedKeys() {
+        return Optional.empty();
+    }
+
     /** A source that can do nothing beyond scanning. */
     SourceCapabilities NONE = new SourceCapabilities() {};
 }

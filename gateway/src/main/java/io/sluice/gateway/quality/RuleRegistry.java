@@ -8,9 +8,11 @@ import io.sluice.quality.QualityRules;
 import io.sluice.quality.RuleLoadResult;
 import io.sluice.quality.RuleProblem;
 import io.sluice.quality.model.Action;
+import io.sluice.quality.model.ForeignKeyRule;
 import io.sluice.quality.model.RowRule;
 import io.sluice.quality.model.RuleSet;
 import io.sluice.quality.model.TableName;
+import io.sluice.quality.model.TableRules;
 import io.sluice.quality.parser.dbt.DbtTableMapping;
 import io.sluice.quality.validation.TableSchemaLookup;
 import java.nio.file.Path;
@@ -117,26 +119,50 @@ public final class RuleRegistry implements RowRuleSet {
 
     /**
      * Problems of rule files whose table's source could not be reached become notices: their rules stay, unchecked,
-     * and apply once the source is back (a reload then checks them).
+     * and apply once the source is back (a reload then checks them). So does a foreign key's unknown referenced table
+     * when its source could not be reached (a scan then reports that rule as an error while the source is down).
      */
     private RuleLoadResult deferUnreachable(RuleLoadResult result) {
-        Map<String, TableName> tableOfFile = new HashMap<>();
-        result.rules().files().forEach(file -> tableOfFile.put(file.file(), file.table()));
+        Map<String, List<TableRules>> filesByName = new HashMap<>();
+        result.rules().files().forEach(file -> filesByName
+                .computeIfAbsent(file.file(), name -> new ArrayList<>())
+                .add(file));
         List<RuleProblem> problems = new ArrayList<>();
         List<RuleProblem> notices = new ArrayList<>(result.notices());
         for (RuleProblem problem : result.problems()) {
-            TableName table = tableOfFile.get(problem.location().file());
-            if (table != null && tables.isUnreachable(table.source())) {
+            Optional<String> source = filesByName
+                    .getOrDefault(problem.location().file(), List.of())
+                    .stream()
+                    .flatMap(file -> unreachableSource(file, problem).stream())
+                    .findFirst();
+            if (source.isPresent()) {
                 notices.add(new RuleProblem(
                         problem.location(),
                         problem.path(),
-                        "not checked, because source '" + table.source() + "' is unavailable (" + problem.message()
+                        "not checked, because source '" + source.get() + "' is unavailable (" + problem.message()
                                 + "); the rules apply once it is back"));
             } else {
                 problems.add(problem);
             }
         }
         return new RuleLoadResult(result.rules(), result.readable(), problems, notices);
+    }
+
+    /** The unreachable source {@code problem} of {@code file} may be due to, if any. */
+    private Optional<String> unreachableSource(TableRules file, RuleProblem problem) {
+        if (tables.isUnreachable(file.table().source())) {
+            return Optional.of(file.table().source());
+        }
+        if (!problem.path().endsWith(".references")) {
+            return Optional.empty();
+        }
+        return file.rules().stream()
+                .filter(ForeignKeyRule.class::isInstance)
+                .map(rule -> ((ForeignKeyRule) rule).references().table())
+                .filter(referenced -> tables.isUnreachable(referenced.source())
+                        && problem.message().contains(referenced.toString()))
+                .map(TableName::source)
+                .findFirst();
     }
 
     /** {@code 3 rule file(s), 12 rule(s) on 3 table(s)}: what a load found. */

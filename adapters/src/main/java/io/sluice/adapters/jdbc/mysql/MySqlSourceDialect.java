@@ -100,4 +100,14 @@ final class MySqlSourceDialect extends JdbcSourceDialect {
             default -> JdbcColumnTypes.standard(typeFactory, column);
         };
     }
+
+    /**
+     * The UTF-8 bytes as a binary string, which compares byte by byte without padding: the default collations compare
+     * ignoring case and trailing spaces (so GROUP BY would merge {@code a} and {@code A}), and {@code utf8mb4_bin} still
+     * ignores trailing spaces. The value reads back as bytes.
+     */
+    @Override
+    public String codePointOrder(String expression) {
+        return "CAST(CONVERT(" + expression + " USING utf8mb4) AS BINARY)";
+    }
 }

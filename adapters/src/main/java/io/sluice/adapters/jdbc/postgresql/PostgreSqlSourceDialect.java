@@ -113,4 +113,10 @@ final class PostgreSqlSourceDialect extends JdbcSourceDialect {
             default -> JdbcColumnTypes.standard(typeFactory, column);
         };
     }
+
+    /** The "C" collation compares the UTF-8 bytes, which is code point order; equality is exact in every collation. */
+    @Override
+    public String codePointOrder(String expression) {
+        return expression + " COLLATE \"C\"";
+    }
 }

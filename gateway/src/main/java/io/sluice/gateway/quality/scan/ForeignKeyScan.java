@@ -1,12 +1,13 @@
 package io.sluice.gateway.quality.scan;
 
+import io.sluice.adapters.spi.SortedKeys;
 import io.sluice.quality.model.ForeignKeyRule;
 import io.sluice.quality.model.TableName;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -15,19 +16,23 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@code relationships} count (it counts rows too) and Great Expectations' unexpected rows.
  *
  * <p>Within one source the whole check is one anti-join the source runs ({@code LEFT JOIN … WHERE ref IS NULL},
- * grouped by key). Across sources, each side sends its keys sorted and de-duplicated ({@code GROUP BY key ORDER BY
- * key}, pushed down, the referencing side with a row count per key) and the two streams are merged here, one key at a
- * time: neither side is held in memory. The merge checks that each stream really is ascending in the gateway's order
- * and stops with an error when a source sorts differently (text keys under another collation), rather than report
- * wrong orphans.
+ * grouped by key), matching keys as the source's own equality does (under a case-insensitive collation {@code a}
+ * matches {@code A}). Across sources, each side sends its keys grouped and sorted ({@link KeyStream}: in code point
+ * order whatever the source's collation, each key with its row count) and the two streams are merged here, one key at a
+ * time: neither side is held in memory. Text keys then match by their exact characters.
  */
 final class ForeignKeyScan {
 
     private ForeignKeyScan() {}
 
-    static Measurement measure(ForeignKeyRule rule, TableName table, RuleQueries queries) throws SQLException {
+    static Measurement measure(
+            ForeignKeyRule rule,
+            TableName table,
+            RuleQueries queries,
+            Function<String, Optional<SortedKeys>> sortedKeys)
+            throws SQLException {
         boolean sameSource = rule.references().table().source().equalsIgnoreCase(table.source());
-        return sameSource ? antiJoin(rule, table, queries) : merge(rule, table, queries);
+        return sameSource ? antiJoin(rule, table, queries) : merge(rule, table, queries, sortedKeys);
     }
 
     /** The referencing side: non-NULL keys the filter selects, as column {@code "key"}. */
@@ -63,21 +68,25 @@ final class ForeignKeyScan {
         return Measurement.counted(checked, orphanRows, samples, detail(rule, checked, orphanRows, orphanKeys));
     }
 
-    private static Measurement merge(ForeignKeyRule rule, TableName table, RuleQueries queries) throws SQLException {
-        String keySql = "SELECT \"key\", COUNT(*) AS \"n\" FROM (" + keys(rule, table) + ") AS \"k\" GROUP BY \"key\""
-                + " ORDER BY \"key\"";
-        String referenceSql = references(rule) + " ORDER BY "
-                + ScanSql.column(rule.references().column());
+    private static Measurement merge(
+            ForeignKeyRule rule,
+            TableName table,
+            RuleQueries queries,
+            Function<String, Optional<SortedKeys>> sortedKeys)
+            throws SQLException {
+        String keySql = "SELECT " + ScanSql.column(rule.column()) + " AS " + ScanSql.column(KeyStream.KEY) + " FROM "
+                + ScanSql.table(table)
+                + ScanSql.where(rule.metadata().where(), ScanSql.notNull(List.of(rule.column())));
+        String referenced = ScanSql.column(rule.references().column());
+        String referenceSql = "SELECT " + referenced + " AS " + ScanSql.column(KeyStream.KEY) + " FROM "
+                + ScanSql.table(rule.references().table()) + " WHERE " + referenced + " IS NOT NULL";
         long checked = 0;
         long orphanRows = 0;
         long orphanKeys = 0;
         List<String> samples = new ArrayList<>();
-        try (Statement keyStatement = queries.connection().createStatement();
-                Statement referenceStatement = queries.connection().createStatement();
-                SortedStream keysIn = new SortedStream(queries.open(keyStatement, keySql), table.toString());
-                SortedStream refsIn = new SortedStream(
-                        queries.open(referenceStatement, referenceSql),
-                        rule.references().table().toString())) {
+        try (KeyStream keysIn = KeyStream.open(keySql, table.toString(), queries, sortedKeys);
+                KeyStream refsIn =
+                        KeyStream.open(referenceSql, rule.references().table().toString(), queries, sortedKeys)) {
             Object ref = refsIn.next();
             for (Object key = keysIn.next(); key != null; key = keysIn.next()) {
                 long rows = keysIn.count();
@@ -105,52 +114,5 @@ final class ForeignKeyScan {
         return orphanRows + " of " + ScanSql.count(checked, "row", "rows") + " with a " + rule.column()
                 + " have no match in " + rule.references() + " ("
                 + ScanSql.count(orphanKeys, "distinct key", "distinct keys") + ")";
-    }
-
-    /**
-     * One side of the merge: a result whose first column ascends strictly, read one row at a time; the second
-     * column, if any, is the row count of the key.
-     */
-    private static final class SortedStream implements AutoCloseable {
-        private final ResultSet rows;
-        private final String side;
-        private final boolean counted;
-        private @Nullable Object previous;
-
-        SortedStream(ResultSet rows, String side) throws SQLException {
-            this.rows = rows;
-            this.side = side;
-            this.counted = rows.getMetaData().getColumnCount() > 1;
-        }
-
-        /** The next key, or null at the end. */
-        @Nullable
-        Object next() throws SQLException {
-            if (!rows.next()) {
-                return null;
-            }
-            Object key = rows.getObject(1);
-            if (key == null) {
-                throw new SQLException("The keys of " + side + " arrived with a NULL; the scan excludes NULLs");
-            }
-            if (previous != null && KeyOrder.compare(previous, key) >= 0) {
-                throw new SQLException("The keys of " + side + " do not arrive in ascending order as the gateway"
-                        + " compares them (" + ScanSql.text(previous) + " before " + ScanSql.text(key) + "): the"
-                        + " source sorts them differently, e.g. text under a case-insensitive or locale collation."
-                        + " Cross-source foreign keys need keys both sources order alike (numbers, dates, or text"
-                        + " under a binary collation).");
-            }
-            previous = key;
-            return key;
-        }
-
-        long count() throws SQLException {
-            return counted ? rows.getLong(2) : 1;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            rows.close();
-        }
     }
 }

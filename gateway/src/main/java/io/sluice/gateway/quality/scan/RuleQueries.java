@@ -71,6 +71,11 @@ final class RuleQueries {
         return statement.executeQuery(sql);
     }
 
+    /** Records a statement a scan ran directly on source {@code source}, in its own SQL. */
+    void ranAtSource(String source, String sql) {
+        statements.add(source + ": " + sql);
+    }
+
     Connection connection() {
         return connection;
     }

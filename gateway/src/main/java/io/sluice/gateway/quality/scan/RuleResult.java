@@ -27,7 +27,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param samples up to {@value #MAX_SAMPLES} offending values (or keys, or column differences), as text
  * @param detail one sentence on what was measured (e.g. {@code max(updated_at) 2024-05-01 10:00:00 is 5h 3m old, more
  *     than 4h}), or why the rule could not run
- * @param statements the SQL the scan ran through the engine for this rule, in order
+ * @param statements the SQL the scan ran for this rule, in order: Sluice SQL run through the engine, or {@code
+ *     source: …} in a source's own SQL for statements run on it directly (a cross-source foreign key's sorted keys)
  * @param duration how long the rule took
  */
 public record RuleResult(

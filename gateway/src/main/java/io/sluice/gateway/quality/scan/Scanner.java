@@ -1,5 +1,6 @@
 package io.sluice.gateway.quality.scan;
 
+import io.sluice.adapters.spi.SortedKeys;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.error.ErrorCode;
 import io.sluice.gateway.error.ErrorTranslator;
@@ -28,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -54,9 +57,17 @@ public final class Scanner {
     private final ScanResultsSink sink;
     private final Clock clock;
     private final ErrorTranslator errors;
+    private final Function<String, Optional<SortedKeys>> sortedKeys;
 
-    Scanner(QueryEngine engine, Supplier<RuleSet> rules, ScanResultsSink sink, Clock clock, ErrorTranslator errors) {
+    Scanner(
+            QueryEngine engine,
+            Supplier<RuleSet> rules,
+            ScanResultsSink sink,
+            Clock clock,
+            ErrorTranslator errors,
+            Function<String, Optional<SortedKeys>> sortedKeys) {
         this.engine = engine;
+        this.sortedKeys = sortedKeys;
         this.rules = rules;
         this.sink = sink;
         this.clock = clock;
@@ -74,7 +85,9 @@ public final class Scanner {
                 rules,
                 store == null ? ScanResultsSink.NONE : store::scanned,
                 clock,
-                new ErrorTranslator(catalog.names()));
+                new ErrorTranslator(catalog.names()),
+                source -> catalog.source(source)
+                        .flatMap(found -> found.capabilities().sortedKeys()));
     }
 
     /** The rules scans judge now. */
@@ -204,7 +217,7 @@ public final class Scanner {
                 return DuplicateScan.duplicateRows(duplicates, columns, table, queries);
             }
             if (rule instanceof ForeignKeyRule foreignKey) {
-                return ForeignKeyScan.measure(foreignKey, table, queries);
+                return ForeignKeyScan.measure(foreignKey, table, queries, sortedKeys);
             }
             if (rule instanceof RowCountRule rowCount) {
                 return TableMetricScan.rowCount(rowCount, table, queries);

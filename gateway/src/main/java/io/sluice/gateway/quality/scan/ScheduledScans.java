@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class ScheduledScans implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledScans.class);
+    /** How long closing waits for a running scan to notice the interrupt. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     private final Scanner scanner;
     private final Clock clock;
@@ -71,8 +73,16 @@ public final class ScheduledScans implements AutoCloseable {
         }
     }
 
+    /** Stops scheduling, interrupts a running scan and waits a little for it to end. */
     @Override
     public void close() {
         executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("A scheduled scan was still running {} after the gateway began to close", CLOSE_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
