@@ -3,6 +3,7 @@ package io.sluice.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.adapters.jdbc.duckdb.DuckDbSourceConfig;
+import io.sluice.gateway.testing.TestingFlight;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingTypeTables;
 import java.nio.charset.StandardCharsets;
@@ -115,12 +116,8 @@ class ArrowPassThroughIT {
 
     @AfterEach
     void noArrowMemoryLeft() throws InterruptedException {
-        for (TestingGateway gateway : List.of(fast, general)) {
-            for (int i = 0; i < 50 && allocated(gateway) != 0; i++) {
-                Thread.sleep(100);
-            }
-            assertThat(allocated(gateway)).as("Arrow memory still allocated").isZero();
-        }
+        TestingFlight.assertClean(fast.gateway());
+        TestingFlight.assertClean(general.gateway());
     }
 
     @Test
@@ -336,9 +333,5 @@ class ArrowPassThroughIT {
 
     private static long passedThrough(TestingGateway gateway) {
         return gateway.gateway().flightServer().passedThroughStreams();
-    }
-
-    private static long allocated(TestingGateway gateway) {
-        return gateway.gateway().flightServer().allocatedMemory();
     }
 }

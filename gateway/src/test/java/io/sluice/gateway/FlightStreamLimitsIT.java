@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sluice.adapters.testing.TestingPostgreSqlServer;
 import io.sluice.gateway.config.FlightStreamConfig;
+import io.sluice.gateway.testing.TestingFlight;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingSources;
 import java.sql.Connection;
@@ -88,8 +89,8 @@ class FlightStreamLimitsIT {
 
     @AfterEach
     void noArrowMemoryLeft() throws InterruptedException {
-        FlightTypeRoundTripIT.assertNoArrowMemory(gateway);
-        FlightTypeRoundTripIT.assertNoArrowMemory(tiny);
+        TestingFlight.assertClean(gateway.gateway());
+        TestingFlight.assertClean(tiny.gateway());
     }
 
     /** 4-byte rows: far more than 4096 fit in 2MiB, so the row cap (65536) cuts the batches. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.sluice.adapters.jdbc.duckdb.DuckDbSourceConfig;
 import io.sluice.adapters.testing.TestingMariaDbServer;
 import io.sluice.adapters.testing.TestingPostgreSqlServer;
+import io.sluice.gateway.testing.TestingFlight;
 import io.sluice.gateway.testing.TestingGateway;
 import io.sluice.gateway.testing.TestingSources;
 import io.sluice.gateway.testing.TestingTypeTables;
@@ -127,17 +128,7 @@ class FlightTypeRoundTripIT {
 
     @AfterEach
     void noArrowMemoryLeft() throws InterruptedException {
-        assertNoArrowMemory(gateway);
-    }
-
-    static void assertNoArrowMemory(TestingGateway gateway) throws InterruptedException {
-        // A stream releases its buffers right after the client has read its last batch; give it that moment.
-        for (int i = 0; i < 50 && gateway.gateway().flightServer().allocatedMemory() != 0; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(gateway.gateway().flightServer().allocatedMemory())
-                .as("Arrow memory still allocated")
-                .isZero();
+        TestingFlight.assertClean(gateway.gateway());
     }
 
     @ParameterizedTest
