@@ -1,5 +1,6 @@
 package io.sluice.gateway.quality;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.arrow.vector.BigIntVector;
@@ -44,7 +45,7 @@ interface ArrowValues {
                     case SMALLINT -> vector instanceof SmallIntVector v ? v::getObject : null;
                     case INTEGER -> vector instanceof IntVector v ? v::getObject : null;
                     case BIGINT -> vector instanceof BigIntVector v ? v::getObject : null;
-                    case DECIMAL -> vector instanceof DecimalVector v ? v::getObject : null;
+                    case DECIMAL -> vector instanceof DecimalVector v ? decimal(v) : null;
                     case FLOAT, DOUBLE -> vector instanceof Float8Vector v ? v::getObject : null;
                     case REAL -> vector instanceof Float4Vector v ? v::getObject : null;
                     case CHAR, VARCHAR -> vector instanceof VarCharVector v ? text(v) : null;
@@ -57,8 +58,45 @@ interface ArrowValues {
         return Optional.ofNullable(values);
     }
 
+    /**
+     * Text decoded from the vector's buffer through one reused array: {@code VarCharVector.get} would allocate a copy
+     * of every value before the String copies it again.
+     */
     private static ArrowValues text(VarCharVector vector) {
-        return row -> vector.isNull(row) ? null : new String(vector.get(row), StandardCharsets.UTF_8);
+        return new ArrowValues() {
+            private byte[] scratch = new byte[256];
+
+            @Override
+            public @Nullable Object get(int row) {
+                if (vector.isNull(row)) {
+                    return null;
+                }
+                long start = vector.getStartOffset(row);
+                int length = (int) (vector.getEndOffset(row) - start);
+                if (length > scratch.length) {
+                    scratch = new byte[Math.max(length, scratch.length * 2)];
+                }
+                vector.getDataBuffer().getBytes(start, scratch, 0, length);
+                return new String(scratch, 0, length, StandardCharsets.UTF_8);
+            }
+        };
+    }
+
+    /**
+     * Decimals whose unscaled value fits in a long (every DECIMAL of up to 18 digits) are built from that long, without
+     * the byte array and BigInteger {@code DecimalVector.getObject} goes through; others as it does.
+     */
+    private static ArrowValues decimal(DecimalVector vector) {
+        int scale = vector.getScale();
+        return row -> {
+            if (vector.isNull(row)) {
+                return null;
+            }
+            long offset = (long) row * DecimalVector.TYPE_WIDTH;
+            long low = vector.getDataBuffer().getLong(offset);
+            long high = vector.getDataBuffer().getLong(offset + Long.BYTES);
+            return high == (low >> 63) ? BigDecimal.valueOf(low, scale) : vector.getObject(row);
+        };
     }
 
     private static @Nullable ArrowValues binary(FieldVector vector) {
