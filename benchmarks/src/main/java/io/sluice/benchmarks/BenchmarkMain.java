@@ -194,7 +194,8 @@ public final class BenchmarkMain {
                 "  allow_anonymous: true",
                 rules
                         ? "rules: "
-                                + QualityRuleFiles.write(options.workDirectory().resolve("rules"), data)
+                                + QualityRuleFiles.write(
+                                        options.workDirectory().resolve("rules"), data, options.sources())
                         : "",
                 "");
         Path config = options.workDirectory()

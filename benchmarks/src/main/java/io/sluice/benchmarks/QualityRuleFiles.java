@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The quality rules {@code scripts/bench --rules on} makes the gateway check: ten row rules of the kinds users write,
@@ -30,13 +32,25 @@ final class QualityRuleFiles {
 
     private QualityRuleFiles() {}
 
-    /** Writes the rule files for both sources' {@code lineitem} into {@code directory}, which it returns. */
-    static Path write(Path directory, LineitemData data) throws IOException {
+    /**
+     * Writes the rule files for {@code lineitem} of each of {@code sources} (a source not benchmarked may not hold the
+     * table) into {@code directory}, replacing what an earlier run left there, and returns the directory.
+     */
+    static Path write(Path directory, LineitemData data, List<String> sources) throws IOException {
         Files.createDirectories(directory);
-        writeFile(directory.resolve("duck-lineitem.yaml"), BenchmarkTarget.DUCKDB_SOURCE + ".main.lineitem");
-        writeFile(
-                directory.resolve("pg-lineitem.yaml"),
-                BenchmarkTarget.POSTGRESQL_SOURCE + "." + data.postgreSqlSchema() + ".lineitem");
+        try (Stream<Path> earlier = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) earlier::iterator) {
+                Files.delete(file);
+            }
+        }
+        if (sources.contains("duckdb")) {
+            writeFile(directory.resolve("duck-lineitem.yaml"), BenchmarkTarget.DUCKDB_SOURCE + ".main.lineitem");
+        }
+        if (sources.contains("postgresql")) {
+            writeFile(
+                    directory.resolve("pg-lineitem.yaml"),
+                    BenchmarkTarget.POSTGRESQL_SOURCE + "." + data.postgreSqlSchema() + ".lineitem");
+        }
         return directory.toAbsolutePath();
     }
 

@@ -2,7 +2,6 @@ package io.sluice.gateway.quality;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -23,7 +22,6 @@ import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.util.BuiltInMethod;
 
 /**
@@ -76,29 +74,14 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
         checkRow.add(Expressions.statement(Expressions.assign(
                 currentRow, Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method))));
         RelDataType inputRowType = getInput().getRowType();
-        for (int i = 0; i < checks().size(); i++) {
-            RowCheck check = checks().get(i);
-            RexProgramBuilder program =
-                    new RexProgramBuilder(inputRowType, getCluster().getRexBuilder());
-            program.addCondition(check.violated());
-            Expression violated = RexToLixTranslator.translateCondition(
-                    program.getProgram(),
-                    typeFactory,
-                    checkRow,
-                    fields,
-                    EnumerableQualityGate::noCorrelation,
-                    implementor.getConformance());
-            BlockBuilder report = new BlockBuilder(true, checkRow);
-            Expression sample = check.sampleField() < 0
-                    ? Expressions.constant(null)
-                    : Expressions.box(fields.field(report, check.sampleField(), null));
-            Expression values = check.action() == CheckAction.QUARANTINE
-                    ? rowValues(fields, report, inputRowType.getFieldCount())
-                    : Expressions.constant(null, Object[].class);
-            report.add(Expressions.statement(Expressions.call(
-                    run, "violated", Expressions.constant(i), Expressions.convert_(sample, Object.class), values)));
-            checkRow.add(Expressions.ifThen(violated, report.toBlock()));
-        }
+        new RowCheckCode(
+                        inputRowType,
+                        getCluster().getRexBuilder(),
+                        typeFactory,
+                        implementor.getConformance(),
+                        fields,
+                        run)
+                .append(checkRow, checks());
         checkRow.add(Expressions.ifThen(
                 Expressions.call(run, "accept"), Expressions.return_(null, Expressions.constant(true))));
 
@@ -159,20 +142,6 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                                 List.of(),
                                 Blocks.toFunctionBlock(enumerator))))));
         return implementor.result(physType, builder.toBlock());
-    }
-
-    /** {@code new Object[] {field0, field1, ...}}: the row as quarantine stores it. */
-    private static Expression rowValues(RexToLixTranslator.InputGetter fields, BlockBuilder block, int count) {
-        List<Expression> values = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            values.add(Expressions.convert_(Expressions.box(fields.field(block, i, null)), Object.class));
-        }
-        return Expressions.newArrayInit(Object.class, values);
-    }
-
-    /** Rule conditions are over one row of one table: they never refer to an outer query. */
-    private static RexToLixTranslator.InputGetter noCorrelation(String name) {
-        throw new IllegalStateException("A quality rule cannot refer to the correlation variable " + name);
     }
 
     /** Only the Enumerable convention; kept for the rule that creates this node. */

@@ -14,8 +14,10 @@ import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.tools.RelBuilder;
@@ -29,7 +31,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * How the planner moves work past a {@link QualityGate}: filters go below it (so the source filters and the checks see
  * only the rows the query reads), column pruning goes below it (so the source sends only the columns the query and the
- * rules need), nothing else does; and the gate runs as generated code.
+ * rules need), a sort without a limit goes below it (so the source sorts: the gate keeps its input's order and the
+ * rows it checks are the same in any order); nothing else does, and the gate runs as generated code.
  */
 public final class QualityGateRules {
 
@@ -50,6 +53,15 @@ public final class QualityGateRules {
                     PruneBelowGate::new)
             .toRule();
 
+    /** {@code Sort(Gate(x))} → {@code Gate(Sort(x))}, for a sort without OFFSET or FETCH. */
+    public static final RelOptRule SORT_BELOW_GATE = new RuleConfig(
+                    "SortBelowQualityGate",
+                    b -> b.operand(LogicalSort.class)
+                            .predicate(sort -> sort.offset == null && sort.fetch == null)
+                            .oneInput(g -> g.operand(LogicalQualityGate.class).anyInputs()),
+                    SortBelowGate::new)
+            .toRule();
+
     /** Logical gates run as {@link EnumerableQualityGate}. */
     public static final RelOptRule ENUMERABLE = ConverterRule.Config.INSTANCE
             .withConversion(
@@ -58,7 +70,8 @@ public final class QualityGateRules {
             .toRule();
 
     /** Every rule above, for the planner. */
-    public static final List<RelOptRule> ALL = List.of(FILTER_BELOW_GATE, PRUNE_BELOW_GATE, ENUMERABLE);
+    public static final List<RelOptRule> ALL =
+            List.of(FILTER_BELOW_GATE, PRUNE_BELOW_GATE, SORT_BELOW_GATE, ENUMERABLE);
 
     private QualityGateRules() {}
 
@@ -73,6 +86,20 @@ public final class QualityGateRules {
             QualityGate gate = call.rel(1);
             RelNode filtered = filter.copy(filter.getTraitSet(), gate.getInput(), filter.getCondition());
             call.transformTo(gate.copy(gate.getTraitSet(), filtered, gate.checks()));
+        }
+    }
+
+    private static final class SortBelowGate extends RelRule<RuleConfig> {
+        SortBelowGate(RuleConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void onMatch(RelOptRuleCall call) {
+            Sort sort = call.rel(0);
+            QualityGate gate = call.rel(1);
+            RelNode sorted = sort.copy(sort.getTraitSet(), gate.getInput(), sort.getCollation());
+            call.transformTo(gate.copy(sort.getTraitSet(), sorted, gate.checks()));
         }
     }
 

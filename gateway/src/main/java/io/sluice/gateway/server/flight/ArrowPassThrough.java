@@ -4,6 +4,7 @@ import io.sluice.adapters.spi.ArrowBatches;
 import io.sluice.adapters.spi.ArrowExport;
 import io.sluice.gateway.catalog.SourceCatalog;
 import io.sluice.gateway.execution.PushedDownQuery;
+import io.sluice.gateway.quality.ArrowBatchGate;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.ZoneId;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * rebuilt. The client sees the same stream as on the general path: the announced schema (see {@link
  * AnnouncedSchemaConversion}), the same values, back-pressure, cancellation (the source statement is registered with
  * the running query like any other) and memory accounting (the source's buffers are accounted to the query's
- * allocator).
+ * allocator). A table with row rules keeps the fast path when its rules never remove a row: each batch is checked
+ * ({@link ArrowBatchGate}) before it is sent.
  *
  * <p>Switched by {@code server.flight.arrow_pass_through} (default on).
  */
@@ -39,30 +41,25 @@ final class ArrowPassThrough {
      */
     static final int BATCH_ROWS = 16_384;
 
-    /** Which tables have quality row rules (issue 4); such tables must be read through the engine. */
-    @FunctionalInterface
-    interface RowRules {
-        boolean apply(List<String> qualifiedTable);
-
-        RowRules NONE = table -> false;
-    }
-
     /**
      * A query the fast path can answer: the source's export, the statement to run there, which of its columns the
-     * result keeps, and the schema announced for the result.
+     * result keeps, the schema announced for the result, and the inline checks of a table with row rules.
      */
-    record Route(ArrowExport export, String sourceSql, List<Integer> columns, Schema announced) {}
+    record Route(
+            ArrowExport export,
+            String sourceSql,
+            List<Integer> columns,
+            Schema announced,
+            Optional<ArrowBatchGate> checks) {}
 
     private final SourceCatalog catalog;
     private final boolean enabled;
-    private final RowRules rowRules;
     private final ZoneId zone = ZoneId.systemDefault();
     private final AtomicLong streams = new AtomicLong();
 
-    ArrowPassThrough(SourceCatalog catalog, boolean enabled, RowRules rowRules) {
+    ArrowPassThrough(SourceCatalog catalog, boolean enabled) {
         this.catalog = catalog;
         this.enabled = enabled;
-        this.rowRules = rowRules;
     }
 
     /**
@@ -75,21 +72,27 @@ final class ArrowPassThrough {
             return Optional.empty();
         }
         PushedDownQuery query = planned.get();
-        // The one place where quality rules refuse the fast path: row rules must see every row the query reads.
-        if (query.tables().stream().anyMatch(rowRules::apply)) {
-            LOG.debug("Not passing Arrow through: {} has row rules", query.tables());
-            return Optional.empty();
+        Optional<ArrowBatchGate> checks = Optional.empty();
+        if (query.gate().isPresent()) {
+            // Row rules see every row the query reads: on this path, in the batches, unless they remove rows.
+            checks = ArrowBatchGate.of(query.gate().get());
+            if (checks.isEmpty()) {
+                return Optional.empty();
+            }
         }
+        Optional<ArrowBatchGate> gate = checks;
         return catalog.source(query.source())
                 .flatMap(source -> source.capabilities().arrowExport())
-                .map(export -> new Route(export, query.sql(), query.columns(), announced));
+                .map(export -> new Route(export, query.sql(), query.columns(), announced, gate));
     }
 
     /**
      * Runs the route's statement at its source and streams its batches as the announced schema, completing the stream (or
      * stopping without completing when the client cancelled). Returns false, having sent nothing, when the source's
-     * Arrow types cannot become the announced ones: the caller then answers on the general path. The stream ends with an
-     * empty batch carrying {@code summary} as app metadata, as the general path's last batch does.
+     * Arrow types cannot become the announced ones, or a column the route's checks read arrives as a type they cannot
+     * read: the caller then answers on the general path. Every row is checked before its batch is sent, so a {@code
+     * fail} rule stops the stream before the offending row leaves. The stream ends with an empty batch carrying {@code
+     * summary} as app metadata, as the general path's last batch does.
      */
     boolean stream(
             Route route,
@@ -100,42 +103,73 @@ final class ArrowPassThrough {
             throws SQLException, IOException {
         try (ArrowBatches batches = route.export().execute(route.sourceSql(), allocator, BATCH_ROWS)) {
             VectorSchemaRoot source = batches.root();
-            Schema announced = route.announced();
             Optional<AnnouncedSchemaConversion> conversion =
-                    AnnouncedSchemaConversion.plan(source.getSchema(), route.columns(), announced, zone);
+                    AnnouncedSchemaConversion.plan(source.getSchema(), route.columns(), route.announced(), zone);
             if (conversion.isEmpty()) {
                 LOG.info(
                         "Not passing Arrow through for [{}]: {}",
                         route.sourceSql(),
-                        AnnouncedSchemaConversion.mismatch(source.getSchema(), route.columns(), announced, zone));
+                        AnnouncedSchemaConversion.mismatch(
+                                source.getSchema(), route.columns(), route.announced(), zone));
                 return false;
             }
-            try (VectorSchemaRoot batch = VectorSchemaRoot.create(announced, allocator)) {
-                listener.start(batch);
-                long rows = 0;
-                while (batches.next()) {
-                    if (source.getRowCount() == 0) {
-                        continue;
-                    }
-                    conversion.get().convert(source, batch);
-                    if (!ResultStreamer.awaitReady(listener, backpressure)) {
-                        return true;
-                    }
-                    listener.putNext();
-                    rows += batch.getRowCount();
+            Optional<ArrowBatchGate.Run> checks = Optional.empty();
+            if (route.checks().isPresent()) {
+                checks = route.checks().get().start(source);
+                if (checks.isEmpty()) {
+                    return false;
                 }
-                batch.setRowCount(0);
-                if (!ResultStreamer.awaitReady(listener, backpressure)) {
-                    return true;
-                }
-                listener.putNext(ResultStreamer.appMetadata(summary.get(), allocator));
-                // Counted before completing, so that a client that has read the whole stream sees it counted.
-                streams.incrementAndGet();
-                listener.completed();
-                LOG.debug("Passed {} row(s) through from [{}]", rows, route.sourceSql());
+            }
+            try {
+                send(batches, route, conversion.get(), checks, allocator, listener, backpressure, summary);
+            } finally {
+                checks.ifPresent(ArrowBatchGate.Run::finish);
             }
         }
         return true;
+    }
+
+    /** Sends the source's batches, checked when the table has row rules, and completes the stream. */
+    private void send(
+            ArrowBatches batches,
+            Route route,
+            AnnouncedSchemaConversion conversion,
+            Optional<ArrowBatchGate.Run> checks,
+            BufferAllocator allocator,
+            ServerStreamListener listener,
+            BackpressureStrategy backpressure,
+            Supplier<byte[]> summary)
+            throws SQLException, IOException {
+        VectorSchemaRoot source = batches.root();
+        try (VectorSchemaRoot batch = VectorSchemaRoot.create(route.announced(), allocator)) {
+            listener.start(batch);
+            long rows = 0;
+            while (batches.next()) {
+                if (source.getRowCount() == 0) {
+                    continue;
+                }
+                if (checks.isPresent()) {
+                    checks.get().check(source);
+                }
+                conversion.convert(source, batch);
+                if (!ResultStreamer.awaitReady(listener, backpressure)) {
+                    return;
+                }
+                listener.putNext();
+                rows += batch.getRowCount();
+            }
+            // The checks report before the summary is read, as the general path's gate does when its rows run out.
+            checks.ifPresent(ArrowBatchGate.Run::finish);
+            batch.setRowCount(0);
+            if (!ResultStreamer.awaitReady(listener, backpressure)) {
+                return;
+            }
+            listener.putNext(ResultStreamer.appMetadata(summary.get(), allocator));
+            // Counted before completing, so that a client that has read the whole stream sees it counted.
+            streams.incrementAndGet();
+            listener.completed();
+            LOG.debug("Passed {} row(s) through from [{}]", rows, route.sourceSql());
+        }
     }
 
     /** How many streams were answered on the fast path to the end (for tests and metrics). */

@@ -50,8 +50,7 @@ public final class FlightServer implements AutoCloseable {
             RunningQueries runningQueries,
             ErrorTranslator errors) {
         BufferAllocator allocator = new RootAllocator(config.streams().memoryLimit());
-        ArrowPassThrough passThrough =
-                new ArrowPassThrough(engine.catalog(), config.arrowPassThrough(), ArrowPassThrough.RowRules.NONE);
+        ArrowPassThrough passThrough = new ArrowPassThrough(engine.catalog(), config.arrowPassThrough());
         SluiceFlightSqlProducer producer = new SluiceFlightSqlProducer(
                 config, engine, runningQueries, allocator, new FlightErrors(errors), passThrough);
         org.apache.arrow.flight.FlightServer server = null;

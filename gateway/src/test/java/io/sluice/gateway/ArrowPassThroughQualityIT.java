@@ -1,0 +1,302 @@
+package io.sluice.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.adapters.jdbc.duckdb.DuckDbSourceConfig;
+import io.sluice.gateway.testing.TestingFlight;
+import io.sluice.gateway.testing.TestingFlightSqlClient;
+import io.sluice.gateway.testing.TestingGateway;
+import io.sluice.gateway.testing.TestingTypeTables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Row rules on the Arrow fast path: a DuckDB table with {@code warn} or {@code fail} rules is still answered with
+ * DuckDB's own batches, each row checked in the batch before it is sent, and the counts, samples and stored outcome are
+ * the general path's (a second gateway over the same file with {@code arrow_pass_through} off) and DuckDB's own counts
+ * of the seeded defects. Rules that remove rows ({@code drop}, {@code quarantine}) keep a query on the general path.
+ * That the fast path was (or was not) taken is read from the server's counter.
+ */
+class ArrowPassThroughQualityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int READINGS = 60_000;
+    private static final String SUBSET = "id BETWEEN 10000 AND 45000";
+
+    /** The seeded defects of {@code readings}, by predicate on its columns as DuckDB evaluates them. */
+    private static final Map<String, String> READING_DEFECTS = Map.of(
+            "not_null_sensor", "sensor IS NULL",
+            "range_value", "value < 0",
+            "read_in_2024", "NOT (read_on < DATE '2025-01-01')",
+            "valid_encoding_note", "note LIKE '%' || chr(1) || '%'",
+            "accepted_values_unit", "unit NOT IN ('C', 'F')");
+
+    @TempDir
+    static Path dir;
+
+    static Path database;
+    /** DuckDB's count of the rows matching each predicate, asked before the gateways open the file. */
+    static final Map<String, Long> DUCKDB_COUNTS = new TreeMap<>();
+
+    static TestingGateway fast;
+    static TestingGateway general;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        database = dir.resolve("checked.duckdb");
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:" + database);
+                Statement s = duck.createStatement()) {
+            for (String sql : TestingTypeTables.DUCKDB) {
+                s.execute(sql);
+            }
+            // Several of the fast path's batches (16,384 rows each), defects seeded by predicates on i.
+            s.execute("CREATE TABLE readings AS SELECT i AS id,"
+                    + " CASE WHEN i % 17 = 0 THEN NULL ELSE 'sensor-' || (i % 50) END AS sensor,"
+                    + " (CASE WHEN i % 23 = 0 THEN -i ELSE i END * 0.25)::DECIMAL(12,2) AS value,"
+                    + " DATE '2024-06-01' + (i % 400)::INTEGER AS read_on,"
+                    + " CASE WHEN i % 31 = 0 THEN 'bad' || chr(1) ELSE 'ok' END AS note,"
+                    + " CASE WHEN i % 29 = 0 THEN 'K' ELSE 'C' END AS unit"
+                    + " FROM range(1, " + (READINGS + 1) + ") t(i)");
+            s.execute("CREATE TABLE guarded AS SELECT i AS id, CASE WHEN i = 40000 THEN NULL ELSE i END AS amount"
+                    + " FROM range(1, 50001) t(i)");
+            s.execute("CREATE TABLE filtered AS SELECT i AS id, i - 10 AS amount FROM range(1, 101) t(i)");
+            for (String defect : READING_DEFECTS.values()) {
+                for (String predicate : List.of(defect, SUBSET + " AND " + defect)) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM readings WHERE " + predicate)) {
+                        rs.next();
+                        DUCKDB_COUNTS.put(predicate, rs.getLong(1));
+                    }
+                }
+            }
+        }
+        Path rules = Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(
+                rules.resolve("types.yaml"),
+                String.join(
+                        "\n",
+                        "table: duck.main.types",
+                        "rules:",
+                        "  - { column: c_dec38, check: range, min: -1, max: 1 }",
+                        "  - { column: c_dec10, check: range, min: 0 }",
+                        "  - { check: expression, name: date_after_2000, sql: \"c_date >= DATE '2000-01-01'\" }",
+                        "  - { check: expression, name: time_before_noon, sql: \"c_time < TIME '12:00:00'\" }",
+                        "  - { check: expression, name: ts_after_2000,"
+                                + " sql: \"c_ts >= TIMESTAMP '2000-01-01 00:00:00'\" }",
+                        "  - { column: c_tstz, check: not_null }",
+                        "  - { check: expression, name: bool_true, sql: \"c_bool\" }",
+                        "  - { column: c_varchar, check: length, max: 3 }",
+                        "  - { column: c_varchar, check: valid_encoding }",
+                        "  - { column: c_varchar, check: accepted_values, values: [x, ''] }",
+                        "  - { column: c_small, check: range, min: 0 }",
+                        "  - { column: c_int, check: range, min: 0 }",
+                        "  - { column: c_big, check: range, min: 0 }",
+                        "  - { column: c_real, check: range, min: 0 }",
+                        "  - { column: c_double, check: range, min: 0 }",
+                        ""));
+        Files.writeString(
+                rules.resolve("readings.yaml"),
+                String.join(
+                        "\n",
+                        "table: duck.main.readings",
+                        "rules:",
+                        "  - { column: sensor, check: not_null }",
+                        "  - { column: value, check: range, min: 0 }",
+                        "  - { check: expression, name: read_in_2024, sql: \"read_on < DATE '2025-01-01'\" }",
+                        "  - { column: note, check: valid_encoding }",
+                        "  - { column: unit, check: accepted_values, values: [C, F] }",
+                        ""));
+        Files.writeString(
+                rules.resolve("guarded.yaml"),
+                "table: duck.main.guarded\nrules:\n  - { column: amount, check: not_null, action: fail }\n");
+        Files.writeString(
+                rules.resolve("filtered.yaml"),
+                "table: duck.main.filtered\nrules:\n  - { column: amount, check: range, min: 0, action: drop }\n");
+        DuckDbSourceConfig source = new DuckDbSourceConfig(Optional.of(database), true);
+        fast = TestingGateway.builder().source("duck", source).rules(rules).start();
+        general = TestingGateway.builder()
+                .source("duck", source)
+                .rules(rules)
+                .arrowPassThrough(false)
+                .start();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (fast != null) {
+            fast.close();
+        }
+        if (general != null) {
+            general.close();
+        }
+    }
+
+    @AfterEach
+    void noArrowMemoryLeft() throws InterruptedException {
+        TestingFlight.assertClean(fast.gateway());
+        TestingFlight.assertClean(general.gateway());
+    }
+
+    @Test
+    void rulesOverEveryType_checkedInTheBatches_judgeAsTheGeneralPath() throws Exception {
+        String sql = "SELECT * FROM duck.main.types";
+        Outcome passedThrough = read(fast, sql, 1);
+        Outcome converted = read(general, sql, 0);
+
+        assertThat(passedThrough.result().rows()).hasSize(5);
+        assertThat(passedThrough.stored()).hasSize(15).isEqualTo(converted.stored());
+        assertThat(passedThrough.summary()).isEqualTo(converted.summary());
+        // Not vacuous: every rule read its column's values, and most found some.
+        assertThat(passedThrough.summary().values()).allMatch(counts -> counts.startsWith("warn 5/"));
+        assertThat(passedThrough.stored().values().stream().filter(stored -> !stored.endsWith("/0 []")))
+                .hasSizeGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void wholeTable_countsAreDuckDbsCountsOfTheSeededDefects() throws Exception {
+        Outcome passedThrough = read(fast, "SELECT * FROM duck.main.readings", 1);
+
+        assertThat(passedThrough.result().rows()).hasSize(READINGS);
+        for (Map.Entry<String, String> defect : READING_DEFECTS.entrySet()) {
+            long expected = duckCount(defect.getValue());
+            assertThat(expected).as(defect.getKey() + " seeded").isPositive();
+            assertThat(passedThrough.summary().get(defect.getKey()))
+                    .as(defect.getKey())
+                    .isEqualTo("warn " + READINGS + "/" + expected);
+        }
+        assertThat(passedThrough.stored())
+                .isEqualTo(read(general, "SELECT * FROM duck.main.readings", 0).stored());
+    }
+
+    @Test
+    void filterAndProjection_checkTheRowsRead_andSendOnlyTheColumnsAsked() throws Exception {
+        // The rules read sensor, value, read_on, note and unit: the source sends them, the client gets id and read_on
+        // only.
+        String sql = "SELECT id, read_on FROM duck.main.readings WHERE " + SUBSET + " ORDER BY id";
+        Outcome passedThrough = read(fast, sql, 1);
+        Outcome converted = read(general, sql, 0);
+
+        assertThat(passedThrough.result().schema().getFields())
+                .extracting(field -> field.getName())
+                .containsExactly("id", "read_on");
+        assertThat(passedThrough.result().rows()).isEqualTo(converted.result().rows());
+        assertThat(passedThrough.result().rows()).hasSize(35_001);
+        for (Map.Entry<String, String> defect : READING_DEFECTS.entrySet()) {
+            assertThat(passedThrough.summary().get(defect.getKey()))
+                    .as(defect.getKey())
+                    .isEqualTo("warn 35001/" + duckCount(SUBSET + " AND " + defect.getValue()));
+        }
+        assertThat(passedThrough.stored()).isEqualTo(converted.stored());
+    }
+
+    @Test
+    void failRule_stopsTheStreamBeforeTheOffendingRowIsSent() throws Exception {
+        try (TestingFlightSqlClient client = new TestingFlightSqlClient(fast)) {
+            long before = fast.gateway().flightServer().passedThroughStreams();
+            List<Long> received = new ArrayList<>();
+            FlightRuntimeException error = catchThrowableOfType(FlightRuntimeException.class, () -> {
+                var info = client.sql().execute("SELECT id, amount FROM duck.main.guarded", client.bearer());
+                try (FlightStream stream =
+                        client.sql().getStream(info.getEndpoints().get(0).getTicket(), client.bearer())) {
+                    while (stream.next()) {
+                        VectorSchemaRoot root = stream.getRoot();
+                        for (int row = 0; row < root.getRowCount(); row++) {
+                            received.add(((Number) root.getVector(0).getObject(row)).longValue());
+                        }
+                    }
+                }
+            });
+
+            assertThat(error).as("the stream failed").isNotNull();
+            assertThat(error.status().code()).isEqualTo(FlightStatusCode.INVALID_ARGUMENT);
+            assertThat(error.status().metadata().get("sluice-error-code")).isEqualTo("QUALITY_FAILED");
+            assertThat(error.getMessage()).contains("not_null_amount", "duck.main.guarded", "column amount");
+            assertThat(received).doesNotContain(40_000L).hasSizeLessThan(50_000);
+            assertThat(fast.gateway().flightServer().passedThroughStreams()).isEqualTo(before);
+            // The same client goes on with the next query, on the fast path.
+            assertThat(client.read(client.sql()
+                                    .execute("SELECT id FROM duck.main.guarded WHERE id < 5", client.bearer()))
+                            .rows())
+                    .hasSize(4);
+            assertThat(fast.gateway().flightServer().passedThroughStreams()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void dropRule_keepsTheQueryOnTheGeneralPath() throws Exception {
+        String sql = "SELECT id, amount FROM duck.main.filtered ORDER BY id";
+        Outcome kept = read(fast, sql, 0);
+
+        assertThat(kept.result().rows())
+                .hasSize(91)
+                .isEqualTo(read(general, sql, 0).result().rows());
+        assertThat(kept.summary()).containsEntry("range_amount", "drop 100/9");
+    }
+
+    /**
+     * What a read through Flight gave: the result, its summary (rule to "action checked/violations") and the outcome
+     * stored under its query id (rule to "checked/violations [samples]").
+     */
+    private record Outcome(
+            TestingFlightSqlClient.Result result, Map<String, String> summary, Map<String, String> stored) {}
+
+    /** Reads {@code sql} from {@code gateway}, checking that {@code fastPathStreams} streams took the fast path. */
+    private static Outcome read(TestingGateway gateway, String sql, int fastPathStreams) throws Exception {
+        long before = gateway.gateway().flightServer().passedThroughStreams();
+        TestingFlightSqlClient.Result result;
+        try (TestingFlightSqlClient client = new TestingFlightSqlClient(gateway)) {
+            result = client.read(client.sql().execute(sql, client.bearer()));
+        }
+        assertThat(gateway.gateway().flightServer().passedThroughStreams() - before)
+                .as("streams passed through")
+                .isEqualTo(fastPathStreams);
+        JsonNode summary = JSON.readTree(result.appMetadata());
+        Map<String, String> counts = new TreeMap<>();
+        for (JsonNode rule : summary.get("rules")) {
+            counts.put(
+                    rule.get("rule").asText(),
+                    rule.get("action").asText() + " " + rule.get("rows_checked").asLong() + "/"
+                            + rule.get("violations").asLong());
+        }
+        return new Outcome(
+                result, counts, stored(gateway, summary.get("query_id").asText()));
+    }
+
+    private static Map<String, String> stored(TestingGateway gateway, String queryId) throws SQLException {
+        Map<String, String> stored = new TreeMap<>();
+        try (Connection connection = gateway.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT rule_name, rows_checked, violations, samples"
+                        + " FROM sluice.quality_results WHERE query_id = '" + queryId + "'")) {
+            while (rs.next()) {
+                stored.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3) + " " + rs.getString(4));
+            }
+        }
+        return stored;
+    }
+
+    private static long duckCount(String predicate) {
+        return DUCKDB_COUNTS.get(predicate);
+    }
+}
