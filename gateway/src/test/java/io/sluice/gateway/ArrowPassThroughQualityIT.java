@@ -104,6 +104,8 @@ class ArrowPassThroughQualityIT {
                         "  - { check: expression, name: time_before_noon, sql: \"c_time < TIME '12:00:00'\" }",
                         "  - { check: expression, name: ts_after_2000,"
                                 + " sql: \"c_ts >= TIMESTAMP '2000-01-01 00:00:00'\" }",
+                        "  - { column: c_date, check: range, max: '2023-12-31' }",
+                        "  - { column: c_ts, check: range, max: '2024-01-01 00:00:00' }",
                         "  - { column: c_tstz, check: not_null }",
                         "  - { check: expression, name: bool_true, sql: \"c_bool\" }",
                         "  - { column: c_varchar, check: length, max: 3 }",
@@ -165,7 +167,10 @@ class ArrowPassThroughQualityIT {
         Outcome converted = read(general, sql, 0);
 
         assertThat(passedThrough.result().rows()).hasSize(5);
-        assertThat(passedThrough.stored()).hasSize(15).isEqualTo(converted.stored());
+        assertThat(passedThrough.stored()).hasSize(17).isEqualTo(converted.stored());
+        // Samples read as SQL shows the values, not as the engine holds them (days, milliseconds).
+        assertThat(passedThrough.stored().get("range_c_date")).isEqualTo("5/1 [\"2024-02-29\"]");
+        assertThat(passedThrough.stored().get("range_c_ts")).isEqualTo("5/1 [\"2024-03-10 12:34:56.123\"]");
         assertThat(passedThrough.summary()).isEqualTo(converted.summary());
         // Not vacuous: every rule read its column's values, and most found some.
         assertThat(passedThrough.summary().values()).allMatch(counts -> counts.startsWith("warn 5/"));

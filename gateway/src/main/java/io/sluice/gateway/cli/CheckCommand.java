@@ -40,8 +40,9 @@ final class CheckCommand extends SluiceSubcommand {
             names = {"-f", "--format"},
             paramLabel = "FORMAT",
             defaultValue = "table",
+            converter = ScanReportFormat.Converter.class,
             description = "Output format: table (for people) or json (for pipelines) (default: ${DEFAULT-VALUE}).")
-    String format;
+    ScanReportFormat format;
 
     @Option(
             names = "--no-store",
@@ -56,14 +57,13 @@ final class CheckCommand extends SluiceSubcommand {
 
     @Override
     int run() {
-        ScanReportFormat output = ScanReportFormat.parse(format);
         SluiceConfig loaded = config.load();
         try (EmbeddedEngine engine = EmbeddedEngine.openWithRules(loaded);
                 @Nullable QualityStore store = noStore ? null : openStore(loaded)) {
             Scanner scanner = Scanner.over(engine.catalog(), engine::ruleSet, store, Clock.systemUTC());
             List<TableName> scanned = scanner.tables(tables);
             ScanReport report = scanner.scan(scanned, EmbeddedEngine.USER, new Progress(scanned.size()));
-            output.write(report, out());
+            format.write(report, out());
             if (store != null) {
                 err().println("Results recorded: SELECT * FROM sluice.quality_results WHERE query_id = '"
                         + report.scanId() + "'");

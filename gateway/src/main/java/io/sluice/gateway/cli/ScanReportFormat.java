@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sluice.gateway.error.ErrorCode;
-import io.sluice.gateway.error.SluiceException;
 import io.sluice.gateway.quality.scan.RuleResult;
 import io.sluice.gateway.quality.scan.ScanReport;
 import io.sluice.gateway.quality.scan.ScanStatus;
@@ -14,6 +12,8 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /** How {@code sluice check} prints a scan report: an aligned table for people, or one JSON document for pipelines. */
 enum ScanReportFormat {
@@ -105,11 +105,15 @@ enum ScanReportFormat {
 
     abstract void write(ScanReport report, PrintWriter out);
 
-    static ScanReportFormat parse(String name) {
-        try {
-            return valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new SluiceException(ErrorCode.QUERY_INVALID, "--format: expected table or json, got '" + name + "'");
+    /** Picocli's conversion of {@code --format}: an unknown name is a usage error (exit code 2). */
+    static final class Converter implements ITypeConverter<ScanReportFormat> {
+        @Override
+        public ScanReportFormat convert(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected table or json, got '" + name + "'");
+            }
         }
     }
 }

@@ -102,7 +102,7 @@ public final class ArrowBatchGate {
         for (RelDataTypeField field : rowType.getFieldList()) {
             types.add(field.getType().getSqlTypeName());
         }
-        GateRuntime runtime = new GateRuntime(gate.table(), gate.checks(), rowType.getFieldNames());
+        GateRuntime runtime = new GateRuntime(gate.table(), gate.checks(), rowType);
         return Optional.of(new ArrowBatchGate(
                 runtime, checker, List.copyOf(types), read.build().toArray()));
     }

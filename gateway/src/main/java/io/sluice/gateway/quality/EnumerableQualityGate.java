@@ -93,7 +93,7 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                 Expressions.statement(Expressions.call(run, "finish")),
                 Expressions.return_(null, Expressions.constant(false)));
 
-        GateRuntime runtime = new GateRuntime(table(), checks(), inputRowType.getFieldNames());
+        GateRuntime runtime = new GateRuntime(table(), checks(), inputRowType);
         Expression gate = implementor.stash(runtime, GateRuntime.class);
 
         BlockBuilder builder = new BlockBuilder();

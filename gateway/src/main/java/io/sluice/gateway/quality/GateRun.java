@@ -5,6 +5,8 @@ import io.sluice.gateway.error.SluiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.DateTimeUtils;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -53,7 +55,7 @@ public final class GateRun {
         violations[index]++;
         List<String> kept = samples.get(index);
         if (kept.size() < MAX_SAMPLES) {
-            kept.add(describe(sample));
+            kept.add(describe(sample, gate.sampleTypes.get(index)));
         }
         RowCheck check = gate.checks.get(index);
         switch (check.action()) {
@@ -66,7 +68,7 @@ public final class GateRun {
                     flushQuarantine();
                 }
             }
-            case FAIL -> throw failure(check, sample);
+            case FAIL -> throw failure(check, sample, gate.sampleTypes.get(index));
         }
     }
 
@@ -111,9 +113,9 @@ public final class GateRun {
         }
     }
 
-    private SluiceException failure(RowCheck check, @Nullable Object sample) {
+    private SluiceException failure(RowCheck check, @Nullable Object sample, @Nullable SqlTypeName type) {
         String where = check.column() == null ? "" : ", column " + check.column();
-        String value = check.column() == null ? "" : " (value: " + describe(sample) + ")";
+        String value = check.column() == null ? "" : " (value: " + describe(sample, type) + ")";
         return new SluiceException(
                 ErrorCode.QUALITY_FAILED,
                 "Quality rule '" + check.rule() + "' failed on table " + gate.table + where + value
@@ -121,11 +123,25 @@ public final class GateRun {
                         + " to let the query run.");
     }
 
-    private static String describe(@Nullable Object value) {
+    /**
+     * A value as SQL shows it: generated code holds a DATE as days since 1970-01-01, a TIME as milliseconds of the day
+     * and a TIMESTAMP as milliseconds since 1970-01-01 00:00.
+     */
+    private static String describe(@Nullable Object value, @Nullable SqlTypeName type) {
         if (value == null) {
             return "NULL";
         }
-        String text = value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value.toString();
+        String text;
+        if (type == SqlTypeName.DATE && value instanceof Integer days) {
+            text = DateTimeUtils.unixDateToString(days);
+        } else if (type == SqlTypeName.TIME && value instanceof Integer millis) {
+            text = DateTimeUtils.unixTimeToString(millis, 3);
+        } else if ((type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)
+                && value instanceof Long millis) {
+            text = DateTimeUtils.unixTimestampToString(millis, 3);
+        } else {
+            text = value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value.toString();
+        }
         return text.length() <= MAX_SAMPLE_LENGTH ? text : text.substring(0, MAX_SAMPLE_LENGTH) + "…";
     }
 }

@@ -140,8 +140,8 @@ class CheckCommandTest {
 
         Result result = run("check", "--config", config.toString(), "--format", "xml");
 
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.err()).contains("--format: expected table or json, got 'xml'");
+        assertThat(result.exitCode()).isEqualTo(picocli.CommandLine.ExitCode.USAGE);
+        assertThat(result.err()).contains("--format", "expected table or json, got 'xml'");
     }
 
     /** A config over the DuckDB source with a rules directory {@code name} holding {@code files}. */
