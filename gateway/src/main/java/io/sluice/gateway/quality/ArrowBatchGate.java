@@ -179,10 +179,10 @@ public final class ArrowBatchGate {
             for (int i = 0; i < read.length; i++) {
                 values[i] = reader(batch, read[i]);
             }
-            for (int i = 0; i < measures.size(); i++) {
-                TextMeasures.Measure measure = measures.get(i);
-                values[read.length + i] = measure.values(batch.getVector(measure.field()))
-                        .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+            List<ArrowValues> measured = TextMeasures.readers(measures, batch)
+                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+            for (int i = 0; i < measured.size(); i++) {
+                values[read.length + i] = measured.get(i);
             }
             for (RowCheck check : runtime.checks) {
                 if (check.sampleField() >= 0) {
