@@ -51,7 +51,8 @@ class ArrowPassThroughQualityIT {
             "range_value", "value < 0",
             "read_in_2024", "NOT (read_on < DATE '2025-01-01')",
             "valid_encoding_note", "note LIKE '%' || chr(1) || '%'",
-            "accepted_values_unit", "unit NOT IN ('C', 'F')");
+            "accepted_values_unit", "unit NOT IN ('C', 'F')",
+            "length_note", "length(note) > 2");
 
     @TempDir
     static Path dir;
@@ -127,6 +128,7 @@ class ArrowPassThroughQualityIT {
                         "  - { column: value, check: range, min: 0 }",
                         "  - { check: expression, name: read_in_2024, sql: \"read_on < DATE '2025-01-01'\" }",
                         "  - { column: note, check: valid_encoding }",
+                        "  - { column: note, check: length, max: 2 }",
                         "  - { column: unit, check: accepted_values, values: [C, F] }",
                         ""));
         Files.writeString(

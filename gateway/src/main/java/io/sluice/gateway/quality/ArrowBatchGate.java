@@ -28,6 +28,7 @@ import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Util;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.codehaus.commons.compiler.CompilerFactoryFactory;
 import org.codehaus.commons.compiler.IClassBodyEvaluator;
 import org.slf4j.Logger;
@@ -51,21 +52,37 @@ public final class ArrowBatchGate {
     private static final Cache<String, RowChecker> COMPILED =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
-    /** What the generated class does: checks one row, telling {@code run} each check it violates. */
+    /**
+     * What the generated class does: checks one row, telling {@code run} each check it violates with its sample from
+     * {@code samples}.
+     */
     public interface RowChecker {
-        void check(Object[] row, GateRun run);
+        void check(Object[] row, GateRun run, Samples samples);
+    }
+
+    /** The value of a field of the row being checked, read only for a violation's sample. */
+    public interface Samples {
+        @Nullable
+        Object sample(int field);
     }
 
     private final GateRuntime runtime;
     private final RowChecker checker;
     private final List<SqlTypeName> types;
     private final int[] read;
+    private final List<TextMeasures.Measure> measures;
 
-    private ArrowBatchGate(GateRuntime runtime, RowChecker checker, List<SqlTypeName> types, int[] read) {
+    private ArrowBatchGate(
+            GateRuntime runtime,
+            RowChecker checker,
+            List<SqlTypeName> types,
+            int[] read,
+            List<TextMeasures.Measure> measures) {
         this.runtime = runtime;
         this.checker = checker;
         this.types = types;
         this.read = read;
+        this.measures = measures;
     }
 
     /** The checks of {@code gate} for Arrow batches of its input's columns, or empty when they cannot run on batches. */
@@ -84,27 +101,31 @@ public final class ArrowBatchGate {
             }
         }
         RelDataType rowType = gate.getInput().getRowType();
+        // CHAR_LENGTH and valid_encoding of a text column are read from its UTF-8 bytes, as fields of their own.
+        TextMeasures textMeasures = new TextMeasures(rowType);
+        List<RowCheck> checks = new ArrayList<>();
+        ImmutableBitSet.Builder read = ImmutableBitSet.builder();
+        for (RowCheck check : gate.checks()) {
+            RexNode violated = check.violated().accept(textMeasures);
+            checks.add(new RowCheck(check.rule(), check.column(), check.action(), violated, check.sampleField()));
+            read.addAll(RelOptUtil.InputFinder.bits(violated));
+        }
+        RelDataType checkedRowType = textMeasures.rowType(gate.getCluster().getTypeFactory());
         RowChecker checker;
         try {
-            checker = COMPILED.get(code(gate, rowType), ArrowBatchGate::compile);
+            checker = COMPILED.get(code(gate, checkedRowType, checks), ArrowBatchGate::compile);
         } catch (RuntimeException e) {
             LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", gate.table(), e);
             return Optional.empty();
-        }
-        ImmutableBitSet.Builder read = ImmutableBitSet.builder();
-        for (RowCheck check : gate.checks()) {
-            read.addAll(RelOptUtil.InputFinder.bits(check.violated()));
-            if (check.sampleField() >= 0) {
-                read.set(check.sampleField());
-            }
         }
         List<SqlTypeName> types = new ArrayList<>(rowType.getFieldCount());
         for (RelDataTypeField field : rowType.getFieldList()) {
             types.add(field.getType().getSqlTypeName());
         }
+        // The measures' fields are filled by their own readers.
+        int[] columns = read.build().get(0, types.size()).toArray();
         GateRuntime runtime = new GateRuntime(gate.table(), gate.checks(), rowType);
-        return Optional.of(new ArrowBatchGate(
-                runtime, checker, List.copyOf(types), read.build().toArray()));
+        return Optional.of(new ArrowBatchGate(runtime, checker, List.copyOf(types), columns, textMeasures.measures()));
     }
 
     /**
@@ -137,10 +158,12 @@ public final class ArrowBatchGate {
     }
 
     /** The checking of one query's batches; {@link #finish()} reports what it found. */
-    public final class Run {
+    public final class Run implements Samples {
         private final GateRun run;
-        private final Object[] row = new Object[types.size()];
-        private final ArrowValues[] values = new ArrowValues[read.length];
+        private final Object[] row = new Object[types.size() + measures.size()];
+        private final ArrowValues[] values = new ArrowValues[read.length + measures.size()];
+        private final ArrowValues[] samples = new ArrowValues[types.size()];
+        private int current;
 
         private Run(GateRun run) {
             this.run = run;
@@ -154,43 +177,74 @@ public final class ArrowBatchGate {
          */
         public void check(VectorSchemaRoot batch) {
             for (int i = 0; i < read.length; i++) {
-                values[i] = ArrowValues.of(batch.getVector(read[i]), types.get(read[i]))
-                        .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+                values[i] = reader(batch, read[i]);
+            }
+            List<ArrowValues> measured = TextMeasures.readers(measures, batch)
+                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+            for (int i = 0; i < measured.size(); i++) {
+                values[read.length + i] = measured.get(i);
+            }
+            for (RowCheck check : runtime.checks) {
+                if (check.sampleField() >= 0) {
+                    samples[check.sampleField()] = reader(batch, check.sampleField());
+                }
             }
             int rows = batch.getRowCount();
             for (int r = 0; r < rows; r++) {
+                current = r;
                 for (int i = 0; i < read.length; i++) {
                     row[read[i]] = values[i].get(r);
                 }
-                checker.check(row, run);
+                for (int i = 0; i < measures.size(); i++) {
+                    row[types.size() + i] = values[read.length + i].get(r);
+                }
+                checker.check(row, run, this);
                 run.accept();
             }
+        }
+
+        @Override
+        public @Nullable Object sample(int field) {
+            return samples[field].get(current);
         }
 
         /** The batches ran out, or the stream stopped: reports the counts to the query (once). */
         public void finish() {
             run.finish();
         }
+
+        private ArrowValues reader(VectorSchemaRoot batch, int field) {
+            return ArrowValues.of(batch.getVector(field), types.get(field))
+                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+        }
     }
 
-    private static String code(QualityGate gate, RelDataType rowType) {
+    private static String code(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
         JavaTypeFactory typeFactory = (JavaTypeFactory) gate.getCluster().getTypeFactory();
         ParameterExpression row = Expressions.parameter(Object[].class, "row");
         ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        ParameterExpression samples = Expressions.parameter(Samples.class, "samples");
         RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(
                 row, PhysTypeImpl.of(typeFactory, rowType, JavaRowFormat.ARRAY, false));
         BlockBuilder body = new BlockBuilder();
-        new RowCheckCode(rowType, gate.getCluster().getRexBuilder(), typeFactory, SqlLanguage.CONFORMANCE, fields, run)
-                .append(body, gate.checks());
-        ClassDeclaration checks = Expressions.classDecl(
+        new RowCheckCode(
+                        rowType,
+                        gate.getCluster().getRexBuilder(),
+                        typeFactory,
+                        SqlLanguage.CONFORMANCE,
+                        fields,
+                        (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
+                        run)
+                .append(body, checks);
+        ClassDeclaration declaration = Expressions.classDecl(
                 Modifier.PUBLIC,
                 "Checks",
                 null,
                 List.of(RowChecker.class),
                 new ArrayList<>(List.of(Expressions.methodDecl(
-                        Modifier.PUBLIC, void.class, "check", List.of(row, run), body.toBlock()))));
+                        Modifier.PUBLIC, void.class, "check", List.of(row, run, samples), body.toBlock()))));
         // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
-        ClassDeclaration hoisted = (ClassDeclaration) checks.accept(ClassDeclarationFinder.create());
+        ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
         return Expressions.toString(hoisted.memberDeclarations, "\n", false);
     }
 

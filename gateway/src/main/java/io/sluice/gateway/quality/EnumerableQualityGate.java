@@ -80,6 +80,7 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                         typeFactory,
                         implementor.getConformance(),
                         fields,
+                        RowCheckCode.fromFields(fields),
                         run)
                 .append(checkRow, checks());
         checkRow.add(Expressions.ifThen(

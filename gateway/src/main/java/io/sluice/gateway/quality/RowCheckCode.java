@@ -23,6 +23,7 @@ import org.apache.calcite.sql.validate.SqlConformance;
  *
  * @param inputRowType the row type the checks' conditions are over
  * @param fields reads a field of the row being checked
+ * @param samples reads the value of a field shown as a check's sample, only when the row violates the check
  * @param run the {@link GateRun} the violations go to
  */
 record RowCheckCode(
@@ -31,7 +32,19 @@ record RowCheckCode(
         JavaTypeFactory typeFactory,
         SqlConformance conformance,
         RexToLixTranslator.InputGetter fields,
+        Sampler samples,
         Expression run) {
+
+    /** Code that reads field {@code field} of the row being checked as an Object, for a sample. */
+    @FunctionalInterface
+    interface Sampler {
+        Expression sample(BlockBuilder block, int field);
+    }
+
+    /** Samples read like any other field. */
+    static Sampler fromFields(RexToLixTranslator.InputGetter fields) {
+        return (block, field) -> Expressions.box(fields.field(block, field, null));
+    }
 
     /** Adds to {@code block} a statement per check: report the row to {@code run} when it violates the check. */
     void append(BlockBuilder block, List<RowCheck> checks) {
@@ -42,9 +55,8 @@ record RowCheckCode(
             Expression violated = RexToLixTranslator.translateCondition(
                     program.getProgram(), typeFactory, block, fields, RowCheckCode::noCorrelation, conformance);
             BlockBuilder report = new BlockBuilder(true, block);
-            Expression sample = check.sampleField() < 0
-                    ? Expressions.constant(null)
-                    : Expressions.box(fields.field(report, check.sampleField(), null));
+            Expression sample =
+                    check.sampleField() < 0 ? Expressions.constant(null) : samples.sample(report, check.sampleField());
             Expression values = check.action() == CheckAction.QUARANTINE
                     ? rowValues(report, inputRowType.getFieldCount())
                     : Expressions.constant(null, Object[].class);

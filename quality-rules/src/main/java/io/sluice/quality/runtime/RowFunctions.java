@@ -2,6 +2,7 @@ package io.sluice.quality.runtime;
 
 import io.sluice.quality.model.Format;
 import io.sluice.quality.model.SqlType;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -50,6 +51,20 @@ public final class RowFunctions {
             return null;
         }
         return Encodings.isClean(value);
+    }
+
+    /**
+     * {@link #validEncoding(String)} of the text whose UTF-8 bytes are {@code utf8[from..to)}, without decoding text
+     * that is all printable ASCII (most text): for columnar sources, which hold text as UTF-8.
+     */
+    public static boolean validEncodingUtf8(byte[] utf8, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = utf8[i];
+            if (b < 0x20 || b == 0x7F) { // a control character or, negative, a byte of a non-ASCII character
+                return Encodings.isClean(new String(utf8, from, to - from, StandardCharsets.UTF_8));
+            }
+        }
+        return true;
     }
 
     /**

@@ -2,6 +2,9 @@ package io.sluice.quality.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,6 +62,29 @@ class RowFunctionsTest {
             })
     void validEncoding(String value, boolean expected) {
         assertThat(RowFunctions.validEncoding(value)).isEqualTo(expected);
+        assertThat(validEncodingUtf8(value)).as("from UTF-8 bytes").isEqualTo(expected);
+    }
+
+    @Test
+    void validEncodingUtf8_judgesAsTheTextDoes() {
+        List<String> pieces = List.of(
+                "a", " ", "~", "\u007F", "\t", "\n", "\r", "\u0001", "\u001F", "\u00C2", "\u00C3", "\u00E2", "\u00A9",
+                "\u0080", "\u00BF", "\u20AC", "\u2122", "\uFFFD", "é", "日", "🎉");
+        Random random = new Random(4);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(6); n > 0; n--) {
+                text.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String value = text.toString();
+            assertThat(validEncodingUtf8(value)).as(value).isEqualTo(RowFunctions.validEncoding(value));
+        }
+    }
+
+    /** {@link RowFunctions#validEncodingUtf8} of {@code value}'s bytes, placed inside a larger array. */
+    private static boolean validEncodingUtf8(String value) {
+        byte[] bytes = ("[" + value + "]").getBytes(StandardCharsets.UTF_8);
+        return RowFunctions.validEncodingUtf8(bytes, 1, bytes.length - 1);
     }
 
     @Test
