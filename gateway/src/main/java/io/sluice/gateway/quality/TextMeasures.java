@@ -24,7 +24,7 @@ import org.apache.calcite.schema.impl.ScalarFunctionImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
@@ -103,7 +103,8 @@ final class TextMeasures extends RexShuttle {
     public RexNode visitCall(RexCall call) {
         if (call.getOperands().isEmpty()
                 || !(call.getOperands().get(0) instanceof RexInputRef column)
-                || column.getType().getSqlTypeName().getFamily() != SqlTypeFamily.CHARACTER) {
+                // VARCHAR only: the engine pads CHAR(n) values, which the source's bytes are not.
+                || column.getType().getSqlTypeName() != SqlTypeName.VARCHAR) {
             return super.visitCall(call);
         }
         Kind kind = kind(call.getOperator());
