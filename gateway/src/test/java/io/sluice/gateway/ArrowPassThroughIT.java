@@ -221,8 +221,9 @@ class ArrowPassThroughIT {
             }
         }
         // The memory check after each test waits for the stream to release every buffer, which it does once its
-        // DuckDB statement is closed; the gateway then answers the next query.
-        assertThat(passedThrough(gateway)).isEqualTo(before);
+        // DuckDB statement is closed; the gateway then answers the next query. The cancelled stream was on the fast
+        // path exactly when the gateway has it on (counted when its first batch went).
+        assertThat(passedThrough(gateway)).isEqualTo(before + (gateway == fast ? 1 : 0));
         assertThat(read(gateway, "SELECT count(*) FROM duck.main.types").rows()).containsExactly(List.of("Long:5"));
     }
 

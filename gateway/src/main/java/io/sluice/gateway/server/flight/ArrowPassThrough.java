@@ -142,6 +142,9 @@ final class ArrowPassThrough {
             throws SQLException, IOException {
         VectorSchemaRoot source = batches.root();
         try (VectorSchemaRoot batch = VectorSchemaRoot.create(route.announced(), allocator)) {
+            // Counted before anything is sent, so that a client that has read a row sees the stream counted, even one
+            // that stops reading there.
+            streams.incrementAndGet();
             listener.start(batch);
             long rows = 0;
             while (batches.next()) {
@@ -165,15 +168,13 @@ final class ArrowPassThrough {
                 return;
             }
             listener.putNext(ResultStreamer.appMetadata(summary.get(), allocator));
-            // Counted before completing, so that a client that has read the whole stream sees it counted.
-            streams.incrementAndGet();
             listener.completed();
             LOG.debug("Passed {} row(s) through from [{}]", rows, route.sourceSql());
         }
     }
 
-    /** How many streams were answered on the fast path to the end (for tests and metrics). */
-    long completedStreams() {
+    /** How many streams the fast path answered (or began to answer, for a stream that stopped); for tests and metrics. */
+    long streams() {
         return streams.get();
     }
 }

@@ -112,9 +112,12 @@ public final class FlightServer implements AutoCloseable {
         return producer.sessions().size();
     }
 
-    /** How many streams were answered to the end with a source's own Arrow batches (the fast path). */
+    /**
+     * How many streams were answered with a source's own Arrow batches (the fast path), counted when the first batch is
+     * about to go, whether or not the stream then ran to its end.
+     */
     public long passedThroughStreams() {
-        return passThrough.completedStreams();
+        return passThrough.streams();
     }
 
     @Override
