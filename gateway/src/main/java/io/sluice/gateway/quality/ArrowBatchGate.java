@@ -1,24 +1,10 @@
 package io.sluice.gateway.quality;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.sluice.gateway.execution.SqlLanguage;
-import java.io.StringReader;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.ClassDeclaration;
-import org.apache.calcite.linq4j.tree.ClassDeclarationFinder;
-import org.apache.calcite.linq4j.tree.Expressions;
-import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -29,8 +15,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Util;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.codehaus.commons.compiler.CompilerFactoryFactory;
-import org.codehaus.commons.compiler.IClassBodyEvaluator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,33 +32,15 @@ public final class ArrowBatchGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArrowBatchGate.class);
 
-    /** Compiled checks by their code: the same rules read the same way compile once. */
-    private static final Cache<String, RowChecker> COMPILED =
-            Caffeine.newBuilder().maximumSize(1_000).build();
-
-    /**
-     * What the generated class does: checks one row, telling {@code run} each check it violates with its sample from
-     * {@code samples}.
-     */
-    public interface RowChecker {
-        void check(Object[] row, GateRun run, Samples samples);
-    }
-
-    /** The value of a field of the row being checked, read only for a violation's sample. */
-    public interface Samples {
-        @Nullable
-        Object sample(int field);
-    }
-
     private final GateRuntime runtime;
-    private final RowChecker checker;
+    private final CompiledChecks.RowChecker checker;
     private final List<SqlTypeName> types;
     private final int[] read;
     private final List<TextMeasures.Measure> measures;
 
     private ArrowBatchGate(
             GateRuntime runtime,
-            RowChecker checker,
+            CompiledChecks.RowChecker checker,
             List<SqlTypeName> types,
             int[] read,
             List<TextMeasures.Measure> measures) {
@@ -111,9 +77,9 @@ public final class ArrowBatchGate {
             read.addAll(RelOptUtil.InputFinder.bits(violated));
         }
         RelDataType checkedRowType = textMeasures.rowType(gate.getCluster().getTypeFactory());
-        RowChecker checker;
+        CompiledChecks.RowChecker checker;
         try {
-            checker = COMPILED.get(code(gate, checkedRowType, checks), ArrowBatchGate::compile);
+            checker = CompiledChecks.of(gate, checkedRowType, checks);
         } catch (RuntimeException e) {
             LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", gate.table(), e);
             return Optional.empty();
@@ -158,7 +124,7 @@ public final class ArrowBatchGate {
     }
 
     /** The checking of one query's batches; {@link #finish()} reports what it found. */
-    public final class Run implements Samples {
+    public final class Run implements CompiledChecks.Samples {
         private final GateRun run;
         private final Object[] row = new Object[types.size() + measures.size()];
         private final ArrowValues[] values = new ArrowValues[read.length + measures.size()];
@@ -216,48 +182,6 @@ public final class ArrowBatchGate {
         private ArrowValues reader(VectorSchemaRoot batch, int field) {
             return ArrowValues.of(batch.getVector(field), types.get(field))
                     .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
-        }
-    }
-
-    private static String code(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
-        JavaTypeFactory typeFactory = (JavaTypeFactory) gate.getCluster().getTypeFactory();
-        ParameterExpression row = Expressions.parameter(Object[].class, "row");
-        ParameterExpression run = Expressions.parameter(GateRun.class, "run");
-        ParameterExpression samples = Expressions.parameter(Samples.class, "samples");
-        RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(
-                row, PhysTypeImpl.of(typeFactory, rowType, JavaRowFormat.ARRAY, false));
-        BlockBuilder body = new BlockBuilder();
-        new RowCheckCode(
-                        rowType,
-                        gate.getCluster().getRexBuilder(),
-                        typeFactory,
-                        SqlLanguage.CONFORMANCE,
-                        fields,
-                        (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
-                        run)
-                .append(body, checks);
-        ClassDeclaration declaration = Expressions.classDecl(
-                Modifier.PUBLIC,
-                "Checks",
-                null,
-                List.of(RowChecker.class),
-                new ArrayList<>(List.of(Expressions.methodDecl(
-                        Modifier.PUBLIC, void.class, "check", List.of(row, run, samples), body.toBlock()))));
-        // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
-        ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
-        return Expressions.toString(hoisted.memberDeclarations, "\n", false);
-    }
-
-    private static RowChecker compile(String code) {
-        ClassLoader loader = ArrowBatchGate.class.getClassLoader();
-        try {
-            IClassBodyEvaluator evaluator =
-                    CompilerFactoryFactory.getDefaultCompilerFactory(loader).newClassBodyEvaluator();
-            evaluator.setImplementedInterfaces(new Class<?>[] {RowChecker.class});
-            evaluator.setParentClassLoader(loader);
-            return (RowChecker) evaluator.createInstance(new StringReader(code));
-        } catch (Exception e) {
-            throw new IllegalStateException("The generated checks do not compile: " + e.getMessage() + "\n" + code, e);
         }
     }
 

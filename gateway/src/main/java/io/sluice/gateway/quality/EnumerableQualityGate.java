@@ -7,6 +7,7 @@ import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -70,19 +71,23 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
         Expression row = EnumUtils.convert(currentRow, rowJavaType);
         RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(row, physType);
 
+        RelDataType inputRowType = getInput().getRowType();
+        // The checks run in a class of their own, compiled once for these checks (see CompiledChecks).
+        Expression checker =
+                implementor.stash(CompiledChecks.of(this, inputRowType, checks()), CompiledChecks.RowChecker.class);
+        ParameterExpression samples = Expressions.parameter(CompiledChecks.ArraySamples.class, "samples");
         BlockBuilder checkRow = new BlockBuilder();
         checkRow.add(Expressions.statement(Expressions.assign(
                 currentRow, Expressions.call(inputEnumerator, BuiltInMethod.ENUMERATOR_CURRENT.method))));
-        RelDataType inputRowType = getInput().getRowType();
-        new RowCheckCode(
-                        inputRowType,
-                        getCluster().getRexBuilder(),
-                        typeFactory,
-                        implementor.getConformance(),
-                        fields,
-                        RowCheckCode.fromFields(fields),
-                        run)
-                .append(checkRow, checks());
+        checkRow.add(Expressions.statement(Expressions.assign(
+                Expressions.field(samples, "row"),
+                asArray(row, physType, fields, inputRowType.getFieldCount(), checkRow))));
+        checkRow.add(Expressions.statement(Expressions.call(
+                checker,
+                "check",
+                Expressions.field(samples, "row"),
+                run,
+                Expressions.convert_(samples, CompiledChecks.Samples.class))));
         checkRow.add(Expressions.ifThen(
                 Expressions.call(run, "accept"), Expressions.return_(null, Expressions.constant(true))));
 
@@ -109,6 +114,10 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                                 Expressions.call(inputEnumerable, BuiltInMethod.ENUMERABLE_ENUMERATOR.method)),
                         Expressions.fieldDecl(Modifier.PUBLIC | Modifier.FINAL, run, Expressions.call(gate, "start")),
                         Expressions.fieldDecl(Modifier.PUBLIC, currentRow, Expressions.constant(null)),
+                        Expressions.fieldDecl(
+                                Modifier.PUBLIC | Modifier.FINAL,
+                                samples,
+                                Expressions.new_(CompiledChecks.ArraySamples.class)),
                         EnumUtils.overridingMethodDecl(
                                 BuiltInMethod.ENUMERATOR_RESET.method,
                                 List.of(),
@@ -143,6 +152,23 @@ public final class EnumerableQualityGate extends QualityGate implements Enumerab
                                 List.of(),
                                 Blocks.toFunctionBlock(enumerator))))));
         return implementor.result(physType, builder.toBlock());
+    }
+
+    /** The row as an array of its values: the row itself when rows are arrays, else a new array of its fields. */
+    private static Expression asArray(
+            Expression row,
+            PhysType physType,
+            RexToLixTranslator.InputGetter fields,
+            int fieldCount,
+            BlockBuilder block) {
+        if (physType.getFormat() == JavaRowFormat.ARRAY) {
+            return Expressions.convert_(row, Object[].class);
+        }
+        List<Expression> values = new java.util.ArrayList<>(fieldCount);
+        for (int i = 0; i < fieldCount; i++) {
+            values.add(Expressions.convert_(Expressions.box(fields.field(block, i, null)), Object.class));
+        }
+        return Expressions.newArrayInit(Object.class, values);
     }
 
     /** Only the Enumerable convention; kept for the rule that creates this node. */

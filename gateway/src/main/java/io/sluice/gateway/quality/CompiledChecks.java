@@ -1,0 +1,110 @@
+package io.sluice.gateway.quality;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.sluice.gateway.execution.SqlLanguage;
+import java.io.StringReader;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.ClassDeclaration;
+import org.apache.calcite.linq4j.tree.ClassDeclarationFinder;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.rel.type.RelDataType;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.codehaus.commons.compiler.CompilerFactoryFactory;
+import org.codehaus.commons.compiler.IClassBodyEvaluator;
+
+/**
+ * A gate's checks compiled once into a class of their own ({@link RowCheckCode}), shared by every execution of every
+ * plan with the same checks: the gate's enumerator ({@link EnumerableQualityGate}) and the checks of Arrow batches
+ * ({@link ArrowBatchGate}) call it. Kept out of the plan's generated code because a check's constants (a DECIMAL bound
+ * is a {@code new BigDecimal}) become static fields there, and Calcite compiles a plan with static fields anew at
+ * every execution, where the JIT must learn it again.
+ */
+public final class CompiledChecks {
+
+    /** Compiled checks by their code: the same rules read the same way compile once. */
+    private static final Cache<String, RowChecker> COMPILED =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    /**
+     * What the generated class does: checks one row, telling {@code run} each check it violates with its sample from
+     * {@code samples}.
+     */
+    public interface RowChecker {
+        void check(Object[] row, GateRun run, Samples samples);
+    }
+
+    /** The value of a field of the row being checked, read only for a violation's sample. */
+    public interface Samples {
+        @Nullable
+        Object sample(int field);
+    }
+
+    /** The samples of a row held as an array (the engine's rows). */
+    public static final class ArraySamples implements Samples {
+        /** The row being checked; set before each check. */
+        public Object[] row = new Object[0];
+
+        @Override
+        public @Nullable Object sample(int field) {
+            return row[field];
+        }
+    }
+
+    private CompiledChecks() {}
+
+    /** The compiled {@code checks} over rows of {@code rowType} (values as the engine holds them, in an array). */
+    static RowChecker of(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
+        return COMPILED.get(code(gate, rowType, checks), CompiledChecks::compile);
+    }
+
+    private static String code(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
+        JavaTypeFactory typeFactory = (JavaTypeFactory) gate.getCluster().getTypeFactory();
+        ParameterExpression row = Expressions.parameter(Object[].class, "row");
+        ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        ParameterExpression samples = Expressions.parameter(Samples.class, "samples");
+        RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(
+                row, PhysTypeImpl.of(typeFactory, rowType, JavaRowFormat.ARRAY, false));
+        BlockBuilder body = new BlockBuilder();
+        new RowCheckCode(
+                        rowType,
+                        gate.getCluster().getRexBuilder(),
+                        typeFactory,
+                        SqlLanguage.CONFORMANCE,
+                        fields,
+                        (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
+                        run)
+                .append(body, checks);
+        ClassDeclaration declaration = Expressions.classDecl(
+                Modifier.PUBLIC,
+                "Checks",
+                null,
+                List.of(RowChecker.class),
+                new ArrayList<>(List.of(Expressions.methodDecl(
+                        Modifier.PUBLIC, void.class, "check", List.of(row, run, samples), body.toBlock()))));
+        // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
+        ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
+        return Expressions.toString(hoisted.memberDeclarations, "\n", false);
+    }
+
+    private static RowChecker compile(String code) {
+        ClassLoader loader = ArrowBatchGate.class.getClassLoader();
+        try {
+            IClassBodyEvaluator evaluator =
+                    CompilerFactoryFactory.getDefaultCompilerFactory(loader).newClassBodyEvaluator();
+            evaluator.setImplementedInterfaces(new Class<?>[] {RowChecker.class});
+            evaluator.setParentClassLoader(loader);
+            return (RowChecker) evaluator.createInstance(new StringReader(code));
+        } catch (Exception e) {
+            throw new IllegalStateException("The generated checks do not compile: " + e.getMessage() + "\n" + code, e);
+        }
+    }
+}
