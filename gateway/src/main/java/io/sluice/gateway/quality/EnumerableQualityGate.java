@@ -27,14 +27,15 @@ import org.apache.calcite.util.BuiltInMethod;
 
 /**
  * A {@link QualityGate} run by generated code: each rule's condition is compiled like any other Calcite expression, so
- * checking a row costs what evaluating its conditions costs, with no interpretation. The generated enumerator is:
+ * checking a row costs what evaluating its conditions costs, with no interpretation. The conditions are compiled once
+ * per rule set into their own class ({@link CompiledChecks}: {@code if (<rule 0 violated>) run.violated(0, <sample>,
+ * <row, for quarantine>); ...}), which the plan's generated enumerator calls:
  *
  * <pre>
  * moveNext():
  *   while (input.moveNext()) {
  *     row = input.current();
- *     if (&lt;rule 0 violated&gt;) run.violated(0, &lt;sample&gt;, &lt;row, for quarantine&gt;);
- *     ...
+ *     checks.check(row as an array, run, samples);
  *     if (run.accept()) return true;
  *   }
  *   run.finish(); return false;
