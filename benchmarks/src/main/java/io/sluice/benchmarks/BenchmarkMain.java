@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
@@ -21,6 +25,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The runner behind {@code scripts/bench}: loads TPC-H {@code lineitem} (cached), starts the gateway in its own JVM
  * with {@code -Xmx1g}, runs {@link LineitemStreamBenchmark} for every source × path (and, for Flight, with the Arrow
  * pass-through on and off), and prints rows/s, the ratios the targets are stated in, and the gateway's heap peaks.
+ * With {@code --rules both} a gateway with rules and one without serve side by side, and each cell's single fork reads
+ * through them in turn, with each gateway's CPU time per read (see {@link AlternatingOrder}, {@link
+ * GatewayCpuProfiler}).
  */
 public final class BenchmarkMain {
 
@@ -53,8 +60,7 @@ public final class BenchmarkMain {
         long rows = data.ensureDuckDb();
         String pgUrl = requiredEnv("SLUICE_TEST_POSTGRES_URL");
         BenchmarkTarget partialTarget = new BenchmarkTarget(
-                0,
-                0,
+                List.of(),
                 data.duckDbFile().toAbsolutePath().toString(),
                 pgUrl,
                 requiredEnv("SLUICE_TEST_POSTGRES_USER"),
@@ -66,72 +72,58 @@ public final class BenchmarkMain {
         }
 
         List<Measurement> measurements = new ArrayList<>();
-        for (boolean rules : options.ruleModes()) {
-            for (PassThrough passThrough : options.passThroughModes()) {
-                List<ClientPath> gatewayPaths = options.paths().stream()
-                        .filter(path -> path != ClientPath.DIRECT_JDBC)
-                        // Avatica never uses the Arrow pass-through: measure it once.
-                        .filter(path -> path == ClientPath.FLIGHT
-                                || passThrough == options.passThroughModes().get(0))
-                        .toList();
-                if (gatewayPaths.isEmpty()) {
-                    continue;
+        for (PassThrough passThrough : options.passThroughModes()) {
+            List<ClientPath> gatewayPaths = options.paths().stream()
+                    .filter(path -> path != ClientPath.DIRECT_JDBC)
+                    // Avatica never uses the Arrow pass-through: measure it once.
+                    .filter(path -> path == ClientPath.FLIGHT
+                            || passThrough == options.passThroughModes().get(0))
+                    .toList();
+            if (gatewayPaths.isEmpty()) {
+                continue;
+            }
+            // One gateway per rule mode, all started before measuring (an idle gateway costs nothing), so that with
+            // --rules both one fork per cell reads through both in turn.
+            List<RunningGateway> gateways = new ArrayList<>();
+            try {
+                for (boolean rules : options.ruleModes()) {
+                    gateways.add(startGateway(data, passThrough, rules));
                 }
-                int[] ports = freePorts(3);
-                Path config = writeConfig(ports, data, passThrough, rules);
-                out.printf(
-                        Locale.ROOT,
-                        "bench: starting the gateway (-Xmx%s, Arrow pass-through %s, quality rules %s)%n",
-                        GATEWAY_HEAP,
-                        passThrough.label(),
-                        rulesLabel(rules));
-                try (GatewayProcess gateway = GatewayProcess.start(
-                        options.repository(),
-                        config,
-                        GATEWAY_HEAP,
-                        options.workDirectory(),
-                        "gateway-" + passThrough.label() + "-rules-" + rulesLabel(rules))) {
-                    BenchmarkTarget target = new BenchmarkTarget(
-                            ports[0],
-                            ports[1],
-                            partialTarget.duckDbFile(),
-                            partialTarget.postgreSqlUrl(),
-                            partialTarget.postgreSqlUser(),
-                            partialTarget.postgreSqlPassword(),
-                            partialTarget.postgreSqlSchema(),
-                            rows);
-                    for (String source : options.sources()) {
-                        for (ClientPath path : gatewayPaths) {
-                            long mark = gateway.gcLog().mark();
-                            RunResult result = runJmh(target, source, path);
-                            gateway.checkAlive();
-                            measurements.add(new Measurement(
-                                    source,
-                                    path,
-                                    path == ClientPath.FLIGHT ? passThrough : PassThrough.NOT_APPLICABLE,
-                                    rules,
-                                    result,
-                                    rows,
-                                    gateway.gcLog().peakSince(mark)));
-                        }
+                BenchmarkTarget target = partialTarget.withGateways(
+                        gateways.stream().map(RunningGateway::endpoint).toList());
+                for (String source : options.sources()) {
+                    for (ClientPath path : gatewayPaths) {
+                        measurements.addAll(measureThroughGateways(target, source, path, passThrough, gateways));
                     }
+                }
+            } finally {
+                for (RunningGateway gateway : gateways) {
+                    gateway.process().close();
                 }
             }
         }
         if (options.paths().contains(ClientPath.DIRECT_JDBC)) {
             BenchmarkTarget target = partialTarget;
             for (String source : options.sources()) {
-                measurements.add(new Measurement(
+                RunResult result = runJmh(target, source, ClientPath.DIRECT_JDBC, 1);
+                measurements.add(Measurement.of(
                         source,
                         ClientPath.DIRECT_JDBC,
                         PassThrough.NOT_APPLICABLE,
                         false,
-                        runJmh(target, source, ClientPath.DIRECT_JDBC),
+                        measuredIterations(result),
                         rows,
                         null));
             }
         }
-        String report = new BenchmarkReport(options, rows, COLUMNS, GATEWAY_HEAP, measurements).render();
+        String report = new BenchmarkReport(
+                        options,
+                        rows,
+                        COLUMNS,
+                        GATEWAY_HEAP,
+                        measurements,
+                        options.ruleModes().size() > 1 ? ProcessCpuClock.open() : Optional.empty())
+                .render();
         out.println();
         out.println(report);
         Path reportFile = options.workDirectory()
@@ -141,28 +133,106 @@ public final class BenchmarkMain {
         out.println("bench: report written to " + reportFile);
     }
 
-    private RunResult runJmh(BenchmarkTarget target, String source, ClientPath path) throws Exception {
+    private RunningGateway startGateway(LineitemData data, PassThrough passThrough, boolean rules)
+            throws IOException, InterruptedException {
+        int[] ports = freePorts(3);
+        Path config = writeConfig(ports, data, passThrough, rules);
         out.printf(
                 Locale.ROOT,
-                "bench: %s from %s: %d warm-up + %d measured read(s)%n",
+                "bench: starting the gateway (-Xmx%s, Arrow pass-through %s, quality rules %s)%n",
+                GATEWAY_HEAP,
+                passThrough.label(),
+                rulesLabel(rules));
+        GatewayProcess process = GatewayProcess.start(
+                options.repository(),
+                config,
+                GATEWAY_HEAP,
+                options.workDirectory(),
+                "gateway-" + passThrough.label() + "-rules-" + rulesLabel(rules));
+        return new RunningGateway(rules, process, new BenchmarkTarget.Gateway(ports[0], ports[1], process.pid()));
+    }
+
+    /** Runs one fork that reads through every gateway in turn; returns a measurement per gateway. */
+    private List<Measurement> measureThroughGateways(
+            BenchmarkTarget target,
+            String source,
+            ClientPath path,
+            PassThrough passThrough,
+            List<RunningGateway> gateways)
+            throws Exception {
+        long[] gcMarks = new long[gateways.size()];
+        for (int i = 0; i < gateways.size(); i++) {
+            gcMarks[i] = gateways.get(i).process().gcLog().mark();
+        }
+        if (gateways.size() > 1) {
+            out.println("bench: the reads go through the gateways with rules " + readOrder(gateways));
+        }
+        RunResult result = runJmh(target, source, path, gateways.size());
+        List<List<IterationResult>> byGateway = AlternatingOrder.split(
+                measuredIterations(result), options.warmups() * gateways.size(), gateways.size());
+        List<Measurement> measurements = new ArrayList<>();
+        for (int i = 0; i < gateways.size(); i++) {
+            GatewayProcess process = gateways.get(i).process();
+            process.checkAlive();
+            measurements.add(Measurement.of(
+                    source,
+                    path,
+                    path == ClientPath.FLIGHT ? passThrough : PassThrough.NOT_APPLICABLE,
+                    gateways.get(i).rules(),
+                    byGateway.get(i),
+                    target.rows(),
+                    process.gcLog().peakSince(gcMarks[i])));
+        }
+        return measurements;
+    }
+
+    /** The rule modes of the gateways the fork's iterations read through, in order: "off (warm-up), on (warm-up), on". */
+    private String readOrder(List<RunningGateway> gateways) {
+        int warmupIterations = options.warmups() * gateways.size();
+        int iterations = warmupIterations + options.iterations() * gateways.size();
+        return IntStream.range(0, iterations)
+                .mapToObj(i -> {
+                    RunningGateway gateway = gateways.get(AlternatingOrder.target(i, gateways.size()));
+                    return rulesLabel(gateway.rules()) + (i < warmupIterations ? " (warm-up)" : "");
+                })
+                .collect(Collectors.joining(", "));
+    }
+
+    private static List<IterationResult> measuredIterations(RunResult result) {
+        return result.getBenchmarkResults().stream()
+                .flatMap(benchmark -> benchmark.getIterationResults().stream())
+                .toList();
+    }
+
+    /**
+     * Runs one JMH fork of {@code targets} × the warm-ups and measured reads of a cell: with several gateways, it reads
+     * through each in turn ({@link AlternatingOrder}), and {@link GatewayCpuProfiler} adds each gateway's CPU time.
+     */
+    private RunResult runJmh(BenchmarkTarget target, String source, ClientPath path, int targets) throws Exception {
+        out.printf(
+                Locale.ROOT,
+                "bench: %s from %s: %d warm-up + %d measured read(s)%s%n",
                 path.parameter(),
                 source,
                 options.warmups(),
-                options.iterations());
+                options.iterations(),
+                targets > 1 ? " per gateway, alternating between the gateways in ABBA order" : "");
         List<String> jvmArgs = new ArrayList<>(List.of("--add-opens=java.base/java.nio=ALL-UNNAMED", "-Xmx2g"));
         jvmArgs.addAll(target.jvmArgs());
-        Options jmh = new OptionsBuilder()
+        ChainedOptionsBuilder jmh = new OptionsBuilder()
                 .include(LineitemStreamBenchmark.class.getName() + ".stream")
                 .param("source", source)
                 .param("path", path.parameter())
-                .warmupIterations(options.warmups())
-                .measurementIterations(options.iterations())
+                .warmupIterations(options.warmups() * targets)
+                .measurementIterations(options.iterations() * targets)
                 .forks(1)
                 .jvmArgsAppend(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
-                .verbosity(VerboseMode.NORMAL)
-                .build();
-        return new Runner(jmh).runSingle();
+                .verbosity(VerboseMode.NORMAL);
+        if (targets > 1) {
+            jmh.addProfiler(GatewayCpuProfiler.class);
+        }
+        return new Runner(jmh.build()).runSingle();
     }
 
     static String rulesLabel(boolean rules) {
@@ -198,8 +268,11 @@ public final class BenchmarkMain {
                                         options.workDirectory().resolve("rules"), data, options.sources())
                         : "",
                 "");
-        Path config = options.workDirectory()
-                .resolve("sluice-bench-" + passThrough.label() + "-rules-" + rulesLabel(rules) + ".yaml");
+        // A directory per gateway: its quality results store (a DuckDB file next to the config) is its own, since
+        // the gateways of one pass-through mode run at the same time.
+        Path directory = Files.createDirectories(
+                options.workDirectory().resolve("sluice-bench-" + passThrough.label() + "-rules-" + rulesLabel(rules)));
+        Path config = directory.resolve("sluice.yaml");
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         return config;
     }
@@ -261,29 +334,8 @@ public final class BenchmarkMain {
         }
     }
 
-    /** One cell of the table: a source read through a path, with or without quality rules on it. */
-    record Measurement(
-            String source,
-            ClientPath path,
-            PassThrough passThrough,
-            boolean rules,
-            RunResult result,
-            long rows,
-            GcLog.HeapPeak heap) {
-
-        /** Mean seconds per full read. */
-        double seconds() {
-            return result.getPrimaryResult().getScore();
-        }
-
-        double rowsPerSecond() {
-            return rows / seconds();
-        }
-
-        double bestRowsPerSecond() {
-            return rows / result.getPrimaryResult().getStatistics().getMin();
-        }
-    }
+    /** A gateway serving while a pass-through mode is measured. */
+    private record RunningGateway(boolean rules, GatewayProcess process, BenchmarkTarget.Gateway endpoint) {}
 
     static <T> List<T> list(String text, Function<String, T> parse) {
         return Arrays.stream(text.split(","))

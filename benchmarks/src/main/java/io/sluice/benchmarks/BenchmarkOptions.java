@@ -13,7 +13,7 @@ import java.util.List;
  * @param paths client paths
  * @param passThroughModes the gateway's Arrow pass-through settings to measure Flight with
  * @param ruleModes whether the gateway checks {@value QualityRuleFiles#RULE_COUNT} row rules on {@code lineitem}: off,
- *     on, or both (one gateway each, measured in the same run)
+ *     on, or both (one gateway each, both serving while one fork per cell reads through them in turn)
  * @param dataDirectory where generated data is cached between runs
  * @param workDirectory where configs, gateway logs and reports go
  * @param repository the checkout (for {@code bin/sluice})
@@ -39,8 +39,9 @@ record BenchmarkOptions(
             "  --warmups       unmeasured reads per cell (default 1)",
             "  --iterations    measured reads per cell (default 3)",
             "  --pass-through  the gateway's Arrow pass-through for Flight (default both: measured on and off)",
-            "  --rules         on: the gateway checks 10 row rules inline on every read of lineitem; both: measure with and",
-            "                  without them in one run, for the overhead ratio (default off)",
+            "  --rules         on: the gateway checks 10 row rules inline on every read of lineitem; both: a gateway with",
+            "                  them and one without, read in turn (ABBA) by one fork per cell, for the overhead ratio,",
+            "                  with each gateway's CPU time per read (default off)",
             "  SLUICE_BENCH_DATA  where generated data is kept between runs (default benchmarks/target/bench-data)");
 
     static BenchmarkOptions parse(String[] args) {

@@ -1,14 +1,15 @@
 package io.sluice.benchmarks;
 
-import io.sluice.benchmarks.BenchmarkMain.Measurement;
 import io.sluice.benchmarks.BenchmarkMain.PassThrough;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
 
-/** The table {@code scripts/bench} prints: rows/s per source × path, the target ratios, and the gateway's heap. */
+/**
+ * The table {@code scripts/bench} prints: rows/s per source × path, the target ratios, and the gateway's heap; with
+ * rules and without measured side by side, also the gateway's CPU time per read and the ratios read by read.
+ */
 final class BenchmarkReport {
 
     private final BenchmarkOptions options;
@@ -16,14 +17,27 @@ final class BenchmarkReport {
     private final int columns;
     private final String gatewayHeap;
     private final List<Measurement> measurements;
+    /** The clock of the gateway CPU times; empty where it was not measured (or could not be: no /proc). */
+    private final Optional<ProcessCpuClock> cpuClock;
 
     BenchmarkReport(
-            BenchmarkOptions options, long rows, int columns, String gatewayHeap, List<Measurement> measurements) {
+            BenchmarkOptions options,
+            long rows,
+            int columns,
+            String gatewayHeap,
+            List<Measurement> measurements,
+            Optional<ProcessCpuClock> cpuClock) {
         this.options = options;
         this.rows = rows;
         this.columns = columns;
         this.gatewayHeap = gatewayHeap;
         this.measurements = measurements;
+        this.cpuClock = cpuClock;
+    }
+
+    /** Whether gateways with rules and without were read in turn, by one fork per cell. */
+    private boolean paired() {
+        return options.ruleModes().size() > 1;
     }
 
     String render() {
@@ -41,36 +55,32 @@ final class BenchmarkReport {
                 options.ruleModes().contains(true)
                         ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline, where rules = on"
                         : "none"));
+        if (paired()) {
+            lines.add(
+                    "With rules and without: both gateways serve at once; one JMH fork per source x path reads through"
+                            + " them in turn, one full read each, in ABBA order (off, on, on, off, ...), warm-ups included.");
+        }
         lines.add("");
-        lines.add(String.format(
-                Locale.ROOT,
-                "| %-10s | %-11s | %-12s | %-5s | %8s | %11s | %11s | %-28s |",
-                "source",
-                "path",
-                "pass-through",
-                "rules",
-                "mean s",
-                "rows/s",
-                "best rows/s",
-                "gateway heap: live / peak"));
+        lines.add(header());
         lines.add("|------------|-------------|--------------|-------|----------|-------------|-------------|"
+                + (paired() ? "--------------------|------------|" : "")
                 + "------------------------------|");
         for (Measurement m : measurements) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "| %-10s | %-11s | %-12s | %-5s | %8.2f | %,11.0f | %,11.0f | %-28s |",
-                    m.source(),
-                    m.path().parameter(),
-                    m.passThrough().label(),
-                    m.path() == ClientPath.DIRECT_JDBC ? "-" : BenchmarkMain.rulesLabel(m.rules()),
-                    m.seconds(),
-                    m.rowsPerSecond(),
-                    m.bestRowsPerSecond(),
-                    heap(m)));
+            lines.add(row(m));
         }
         lines.add("");
         lines.add("gateway heap: live = most heap still in use after a GC while streaming; peak = most heap in use"
                 + " before a GC (garbage included); from the gateway's -Xlog:gc log.");
+        if (paired()) {
+            lines.add(cpuClock.map(clock -> String.format(
+                            Locale.ROOT,
+                            "gateway CPU: user + system time of the gateway's JVM (all its threads) during each measured"
+                                    + " read, from /proc/<pid>/stat at %d ticks/s (%s), so to %.3f s per read.",
+                            clock.ticksPerSecond(),
+                            clock.ticksAssumed() ? "assumed: getconf CLK_TCK failed" : "getconf CLK_TCK",
+                            1.0 / clock.ticksPerSecond()))
+                    .orElse("gateway CPU: not available (no /proc/<pid>/stat on this machine)."));
+        }
         lines.add("");
         lines.add("Ratios (rows/s over rows/s; targets: Flight >= 3x Sluice JDBC, >= 1.5x direct DuckDB JDBC):");
         for (String source : options.sources()) {
@@ -98,15 +108,13 @@ final class BenchmarkReport {
                     .ifPresent(lines::add);
             for (ClientPath path : List.of(ClientPath.FLIGHT, ClientPath.SLUICE_JDBC)) {
                 for (PassThrough mode : PassThrough.values()) {
-                    // The cost of the rules: time with them over time without (target <= 1.05x); the best reads'
-                    // ratio too, which load from other processes on a shared machine disturbs less than the mean.
                     Optional<Measurement> without = find(source, path, mode, false);
                     Optional<Measurement> with = find(source, path, mode, true);
-                    String label = "  " + source + ", " + path.parameter() + " (pass-through " + mode.label()
-                            + "), time with rules / without";
-                    ratio(label + ", mean", without, with).ifPresent(lines::add);
-                    ratio(label + ", best", without, with, Measurement::bestRowsPerSecond)
-                            .ifPresent(lines::add);
+                    if (without.isPresent() && with.isPresent()) {
+                        lines.add("  " + source + ", " + path.parameter() + " (pass-through " + mode.label()
+                                + "), with rules / without:");
+                        lines.addAll(new RuleCostRatios(without.get(), with.get()).lines());
+                    }
                 }
             }
             ratio(
@@ -116,6 +124,41 @@ final class BenchmarkReport {
                     .ifPresent(lines::add);
         }
         return String.join("\n", lines);
+    }
+
+    private String header() {
+        return String.format(
+                        Locale.ROOT,
+                        "| %-10s | %-11s | %-12s | %-5s | %8s | %11s | %11s |",
+                        "source",
+                        "path",
+                        "pass-through",
+                        "rules",
+                        "mean s",
+                        "rows/s",
+                        "best rows/s")
+                + (paired() ? String.format(Locale.ROOT, " %18s | %10s |", "gateway CPU s/read", "CPU us/row") : "")
+                + String.format(Locale.ROOT, " %-28s |", "gateway heap: live / peak");
+    }
+
+    private String row(Measurement m) {
+        StringBuilder row = new StringBuilder(String.format(
+                Locale.ROOT,
+                "| %-10s | %-11s | %-12s | %-5s | %8.2f | %,11.0f | %,11.0f |",
+                m.source(),
+                m.path().parameter(),
+                m.passThrough().label(),
+                m.path() == ClientPath.DIRECT_JDBC ? "-" : BenchmarkMain.rulesLabel(m.rules()),
+                m.seconds(),
+                m.rowsPerSecond(),
+                m.bestRowsPerSecond()));
+        if (paired()) {
+            m.gatewayCpuSecondsPerRead()
+                    .ifPresentOrElse(
+                            cpu -> row.append(String.format(Locale.ROOT, " %18.3f | %10.2f |", cpu, cpu * 1e6 / rows)),
+                            () -> row.append(String.format(Locale.ROOT, " %18s | %10s |", "-", "-")));
+        }
+        return row.append(String.format(Locale.ROOT, " %-28s |", heap(m))).toString();
     }
 
     private static String heap(Measurement m) {
@@ -148,15 +191,13 @@ final class BenchmarkReport {
     }
 
     private static Optional<String> ratio(String label, Optional<Measurement> a, Optional<Measurement> b) {
-        return ratio(label, a, b, Measurement::rowsPerSecond);
-    }
-
-    private static Optional<String> ratio(
-            String label, Optional<Measurement> a, Optional<Measurement> b, ToDoubleFunction<Measurement> rate) {
         if (a.isEmpty() || b.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(String.format(
-                Locale.ROOT, "%-70s %6.2fx", label, rate.applyAsDouble(a.get()) / rate.applyAsDouble(b.get())));
+                Locale.ROOT,
+                "%-70s %6.2fx",
+                label,
+                a.get().rowsPerSecond() / b.get().rowsPerSecond()));
     }
 }

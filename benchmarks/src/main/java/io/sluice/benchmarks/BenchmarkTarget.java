@@ -1,13 +1,15 @@
 package io.sluice.benchmarks;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Where the benchmark JVM (forked by JMH) finds the gateway and the sources, passed to it as system properties.
  *
- * @param gatewayJdbcPort the gateway's Avatica port, for the Sluice JDBC driver
- * @param gatewayFlightPort the gateway's Arrow Flight SQL port
+ * @param gateways the gateways the forked JVM reads through, in {@link AlternatingOrder}'s order; empty for the paths
+ *     that do not use a gateway
  * @param duckDbFile the DuckDB database file (opened read-only, also by the gateway)
  * @param postgreSqlUrl PostgreSQL's JDBC URL
  * @param postgreSqlUser PostgreSQL's user
@@ -16,8 +18,7 @@ import java.util.Properties;
  * @param rows the number of rows of {@code lineitem}: every read is checked against it
  */
 record BenchmarkTarget(
-        int gatewayJdbcPort,
-        int gatewayFlightPort,
+        List<Gateway> gateways,
         String duckDbFile,
         String postgreSqlUrl,
         String postgreSqlUser,
@@ -31,6 +32,18 @@ record BenchmarkTarget(
     static final String DUCKDB_SOURCE = "duck";
 
     static final String POSTGRESQL_SOURCE = "pg";
+
+    /** The same sources read through {@code gateways}. */
+    BenchmarkTarget withGateways(List<Gateway> gateways) {
+        return new BenchmarkTarget(
+                List.copyOf(gateways),
+                duckDbFile,
+                postgreSqlUrl,
+                postgreSqlUser,
+                postgreSqlPassword,
+                postgreSqlSchema,
+                rows);
+    }
 
     /** The query a path runs through the gateway: the whole table, every column. */
     String gatewayQuery(String source) {
@@ -61,8 +74,8 @@ record BenchmarkTarget(
     /** The JVM options that hand this target to a forked benchmark JVM. */
     List<String> jvmArgs() {
         return List.of(
-                "-D" + PREFIX + "jdbcPort=" + gatewayJdbcPort,
-                "-D" + PREFIX + "flightPort=" + gatewayFlightPort,
+                "-D" + PREFIX + "gateways="
+                        + gateways.stream().map(Gateway::format).collect(Collectors.joining(",")),
                 "-D" + PREFIX + "duckDbFile=" + duckDbFile,
                 "-D" + PREFIX + "postgreSqlUrl=" + postgreSqlUrl,
                 "-D" + PREFIX + "postgreSqlUser=" + postgreSqlUser,
@@ -74,8 +87,10 @@ record BenchmarkTarget(
     /** The target handed over by {@link #jvmArgs()}. */
     static BenchmarkTarget fromSystemProperties() {
         return new BenchmarkTarget(
-                Integer.parseInt(property("jdbcPort")),
-                Integer.parseInt(property("flightPort")),
+                Arrays.stream(property("gateways").split(","))
+                        .filter(text -> !text.isEmpty())
+                        .map(Gateway::parse)
+                        .toList(),
                 property("duckDbFile"),
                 property("postgreSqlUrl"),
                 property("postgreSqlUser"),
@@ -91,5 +106,24 @@ record BenchmarkTarget(
                     "System property " + PREFIX + name + " is missing: run the benchmarks through scripts/bench");
         }
         return value;
+    }
+
+    /**
+     * One gateway the benchmark reads through.
+     *
+     * @param jdbcPort its Avatica port, for the Sluice JDBC driver
+     * @param flightPort its Arrow Flight SQL port
+     * @param pid its process id, for its CPU time (see {@link GatewayCpuProfiler})
+     */
+    record Gateway(int jdbcPort, int flightPort, long pid) {
+
+        private String format() {
+            return jdbcPort + "/" + flightPort + "/" + pid;
+        }
+
+        private static Gateway parse(String text) {
+            String[] parts = text.split("/");
+            return new Gateway(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
+        }
     }
 }

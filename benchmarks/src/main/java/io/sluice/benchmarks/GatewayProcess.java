@@ -73,6 +73,11 @@ final class GatewayProcess implements AutoCloseable {
         throw new IOException("The gateway did not start within " + START_TIMEOUT_MILLIS / 1000 + " s; see " + output);
     }
 
+    /** The gateway JVM's process id ({@code bin/sluice} execs java). */
+    long pid() {
+        return process.pid();
+    }
+
     GcLog gcLog() {
         return gcLog;
     }

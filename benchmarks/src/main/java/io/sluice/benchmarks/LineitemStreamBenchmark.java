@@ -1,5 +1,7 @@
 package io.sluice.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,6 +20,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * Streams all of TPC-H {@code lineitem} (16 columns) from one source through one client path. One operation is one
  * whole multi-second stream, so the mode is single-shot time: each measured iteration is one full read, timed alone
  * (the runner sets the iteration counts). Every read must return every row of the table, or the benchmark fails.
+ *
+ * <p>Given several gateways (a gateway with quality rules and one without, say), one fork reads through each in turn,
+ * one iteration each, in {@link AlternatingOrder}: their reads interleave, so that the load of other processes on a
+ * shared machine weighs on both alike.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -32,27 +38,49 @@ public class LineitemStreamBenchmark {
     @Param({"flight", "sluice-jdbc", "direct-jdbc"})
     public String path;
 
+    /** One reader per gateway (in {@link BenchmarkTarget#gateways()}'s order), or the one direct reader. */
+    private final List<TableReader> readers = new ArrayList<>();
+
     private TableReader reader;
+    private int iteration;
     private long expectedRows;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
         BenchmarkTarget target = BenchmarkTarget.fromSystemProperties();
         expectedRows = target.rows();
-        reader = switch (ClientPath.of(path)) {
-            case FLIGHT -> new FlightTableReader(target.gatewayFlightPort(), target.gatewayQuery(source));
-            case SLUICE_JDBC -> new JdbcTableReader(
-                    "jdbc:sluice://127.0.0.1:" + target.gatewayJdbcPort() + "?fetchSize=" + JdbcTableReader.FETCH_SIZE,
-                    new Properties(),
-                    target.gatewayQuery(source));
-            case DIRECT_JDBC -> source.equals("duckdb")
-                    ? new JdbcTableReader(
-                            LineitemData.duckDbUrl(java.nio.file.Path.of(target.duckDbFile())),
-                            duckDbStreaming(),
-                            target.directQuery(source))
-                    : new JdbcTableReader(
-                            target.postgreSqlUrl(), target.postgreSqlCredentials(), target.directQuery(source));
-        };
+        ClientPath clientPath = ClientPath.of(path);
+        if (clientPath == ClientPath.DIRECT_JDBC) {
+            readers.add(directReader(target));
+            return;
+        }
+        for (BenchmarkTarget.Gateway gateway : target.gateways()) {
+            String query = target.gatewayQuery(source);
+            readers.add(
+                    clientPath == ClientPath.FLIGHT
+                            ? new FlightTableReader(gateway.flightPort(), query)
+                            : new JdbcTableReader(
+                                    "jdbc:sluice://127.0.0.1:" + gateway.jdbcPort() + "?fetchSize="
+                                            + JdbcTableReader.FETCH_SIZE,
+                                    new Properties(),
+                                    query));
+        }
+    }
+
+    private TableReader directReader(BenchmarkTarget target) throws Exception {
+        return source.equals("duckdb")
+                ? new JdbcTableReader(
+                        LineitemData.duckDbUrl(java.nio.file.Path.of(target.duckDbFile())),
+                        duckDbStreaming(),
+                        target.directQuery(source))
+                : new JdbcTableReader(
+                        target.postgreSqlUrl(), target.postgreSqlCredentials(), target.directQuery(source));
+    }
+
+    /** Picks the reader of the coming iteration, warm-up or measured. */
+    @Setup(Level.Iteration)
+    public void pickReader() {
+        reader = readers.get(AlternatingOrder.target(iteration++, readers.size()));
     }
 
     /** Read-only (the gateway has the file open too) and streaming, as the gateway opens DuckDB. */
@@ -74,6 +102,8 @@ public class LineitemStreamBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        reader.close();
+        for (TableReader open : readers) {
+            open.close();
+        }
     }
 }
