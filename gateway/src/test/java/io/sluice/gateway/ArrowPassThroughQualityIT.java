@@ -54,6 +54,20 @@ class ArrowPassThroughQualityIT {
             "accepted_values_unit", "unit NOT IN ('C', 'F')",
             "length_note", "length(note) > 2");
 
+    private static final int AMOUNTS = 40_000;
+
+    /**
+     * The rules of {@code amounts} (a DECIMAL(9,3) with nulls only in its third batch), by the predicate DuckDB counts
+     * their violations with: the fast path compares the decimals as unscaled longs where the bound is exact at scale 3,
+     * as BigDecimals elsewhere.
+     */
+    private static final Map<String, String> AMOUNT_RULES = Map.of(
+            "outside", "amount < -12.5 OR amount > 12.345",
+            "near_zero", "amount < -0.0005 OR amount > 0.0125",
+            "exactly_1_3", "amount = 1.3",
+            "doubled_below_20", "NOT (amount * 2 < 20)",
+            "exclusive_bounds", "NOT (amount > -5 AND amount <= 5)");
+
     @TempDir
     static Path dir;
 
@@ -82,6 +96,15 @@ class ArrowPassThroughQualityIT {
                     + " FROM range(1, " + (READINGS + 1) + ") t(i)");
             s.execute("CREATE TABLE guarded AS SELECT i AS id, CASE WHEN i = 40000 THEN NULL ELSE i END AS amount"
                     + " FROM range(1, 50001) t(i)");
+            s.execute("CREATE TABLE amounts AS SELECT i AS id, CASE WHEN i > 33000 AND i % 7 = 0 THEN NULL"
+                    + " ELSE ((i % 2001) - 1000) * 0.013 END::DECIMAL(9,3) AS amount"
+                    + " FROM range(1, " + (AMOUNTS + 1) + ") t(i)");
+            for (String predicate : AMOUNT_RULES.values()) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM amounts WHERE " + predicate)) {
+                    rs.next();
+                    DUCKDB_COUNTS.put(predicate, rs.getLong(1));
+                }
+            }
             s.execute("CREATE TABLE filtered AS SELECT i AS id, i - 10 AS amount FROM range(1, 101) t(i)");
             for (String defect : READING_DEFECTS.values()) {
                 for (String predicate : List.of(defect, SUBSET + " AND " + defect)) {
@@ -134,6 +157,18 @@ class ArrowPassThroughQualityIT {
         Files.writeString(
                 rules.resolve("guarded.yaml"),
                 "table: duck.main.guarded\nrules:\n  - { column: amount, check: not_null, action: fail }\n");
+        Files.writeString(
+                rules.resolve("amounts.yaml"),
+                String.join(
+                        "\n",
+                        "table: duck.main.amounts",
+                        "rules:",
+                        "  - { name: outside, column: amount, check: range, min: -12.5, max: 12.345 }",
+                        "  - { name: near_zero, column: amount, check: range, min: -0.0005, max: 0.0125 }",
+                        "  - { name: exactly_1_3, check: expression, sql: \"amount <> 1.3\" }",
+                        "  - { name: doubled_below_20, check: expression, sql: \"amount * 2 < 20\" }",
+                        "  - { name: exclusive_bounds, check: expression, sql: \"amount > -5 AND amount <= 5\" }",
+                        ""));
         Files.writeString(
                 rules.resolve("filtered.yaml"),
                 "table: duck.main.filtered\nrules:\n  - { column: amount, check: range, min: 0, action: drop }\n");
@@ -194,6 +229,22 @@ class ArrowPassThroughQualityIT {
         }
         assertThat(passedThrough.stored())
                 .isEqualTo(read(general, "SELECT * FROM duck.main.readings", 0).stored());
+    }
+
+    @Test
+    void decimalComparisons_inBatchesWithAndWithoutNulls_countAsDuckDb() throws Exception {
+        String sql = "SELECT * FROM duck.main.amounts";
+        Outcome passedThrough = read(fast, sql, 1);
+
+        assertThat(passedThrough.result().rows()).hasSize(AMOUNTS);
+        for (Map.Entry<String, String> rule : AMOUNT_RULES.entrySet()) {
+            long expected = duckCount(rule.getValue());
+            assertThat(expected).as(rule.getKey() + " finds some").isPositive();
+            assertThat(passedThrough.summary().get(rule.getKey()))
+                    .as(rule.getKey())
+                    .isEqualTo("warn " + AMOUNTS + "/" + expected);
+        }
+        assertThat(passedThrough.stored()).isEqualTo(read(general, sql, 0).stored());
     }
 
     @Test

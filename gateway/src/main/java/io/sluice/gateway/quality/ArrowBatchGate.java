@@ -1,15 +1,21 @@
 package io.sluice.gateway.quality;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -32,23 +38,35 @@ public final class ArrowBatchGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArrowBatchGate.class);
 
+    private final QualityGate gate;
     private final GateRuntime runtime;
-    private final CompiledChecks.RowChecker checker;
     private final List<SqlTypeName> types;
-    private final int[] read;
+    private final List<RowCheck> checks;
+    private final RelDataType rowType;
     private final List<TextMeasures.Measure> measures;
+    private final List<Integer> unscaled;
+    private final int[] read;
 
     private ArrowBatchGate(
-            GateRuntime runtime,
-            CompiledChecks.RowChecker checker,
-            List<SqlTypeName> types,
-            int[] read,
-            List<TextMeasures.Measure> measures) {
-        this.runtime = runtime;
-        this.checker = checker;
-        this.types = types;
-        this.read = read;
+            QualityGate gate,
+            List<RowCheck> checks,
+            RelDataType rowType,
+            List<TextMeasures.Measure> measures,
+            List<Integer> unscaled,
+            int[] read) {
+        this.gate = gate;
+        this.runtime =
+                new GateRuntime(gate.table(), gate.checks(), gate.getInput().getRowType());
+        List<SqlTypeName> types = new ArrayList<>();
+        for (RelDataTypeField field : gate.getInput().getRowType().getFieldList()) {
+            types.add(field.getType().getSqlTypeName());
+        }
+        this.types = List.copyOf(types);
+        this.checks = checks;
+        this.rowType = rowType;
         this.measures = measures;
+        this.unscaled = unscaled;
+        this.read = read;
     }
 
     /** The checks of {@code gate} for Arrow batches of its input's columns, or empty when they cannot run on batches. */
@@ -66,32 +84,41 @@ public final class ArrowBatchGate {
                 return Optional.empty();
             }
         }
-        RelDataType rowType = gate.getInput().getRowType();
-        // CHAR_LENGTH and valid_encoding of a text column are read from its UTF-8 bytes, as fields of their own.
-        TextMeasures textMeasures = new TextMeasures(rowType);
+        RelDataType inputRowType = gate.getInput().getRowType();
+        // CHAR_LENGTH, valid_encoding and IN lists of a text column are read from its UTF-8 bytes, and small decimals
+        // compared as their unscaled longs, as fields of their own.
+        TextMeasures textMeasures = new TextMeasures(inputRowType);
+        List<RowCheck> textChecks = new ArrayList<>();
+        for (RowCheck check : gate.checks()) {
+            textChecks.add(check.withViolated(check.violated().accept(textMeasures)));
+        }
+        int unscaledFrom =
+                inputRowType.getFieldCount() + textMeasures.measures().size();
+        UnscaledDecimals unscaled = new UnscaledDecimals(gate.getCluster().getRexBuilder(), unscaledFrom);
         List<RowCheck> checks = new ArrayList<>();
         ImmutableBitSet.Builder read = ImmutableBitSet.builder();
-        for (RowCheck check : gate.checks()) {
-            RexNode violated = check.violated().accept(textMeasures);
-            checks.add(new RowCheck(check.rule(), check.column(), check.action(), violated, check.sampleField()));
-            read.addAll(RelOptUtil.InputFinder.bits(violated));
+        for (RowCheck check : textChecks) {
+            RowCheck rewritten = check.withViolated(check.violated().accept(unscaled));
+            checks.add(rewritten);
+            read.addAll(RelOptUtil.InputFinder.bits(rewritten.violated()));
+            if (check.sampleField() >= 0) {
+                read.set(check.sampleField());
+            }
         }
-        RelDataType checkedRowType = textMeasures.rowType(gate.getCluster().getTypeFactory());
-        CompiledChecks.RowChecker checker;
-        try {
-            checker = CompiledChecks.of(gate, checkedRowType, checks);
-        } catch (RuntimeException e) {
-            LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", gate.table(), e);
-            return Optional.empty();
-        }
-        List<SqlTypeName> types = new ArrayList<>(rowType.getFieldCount());
-        for (RelDataTypeField field : rowType.getFieldList()) {
-            types.add(field.getType().getSqlTypeName());
-        }
-        // The measures' fields are filled by their own readers.
-        int[] columns = read.build().get(0, types.size()).toArray();
-        GateRuntime runtime = new GateRuntime(gate.table(), gate.checks(), rowType);
-        return Optional.of(new ArrowBatchGate(runtime, checker, List.copyOf(types), columns, textMeasures.measures()));
+        textMeasures.measures().forEach(measure -> read.set(measure.field()));
+        read.addAll(unscaled.columns());
+        RelDataTypeFactory.Builder rowType = gate.getCluster()
+                .getTypeFactory()
+                .builder()
+                .addAll(textMeasures.rowType(gate.getCluster().getTypeFactory()).getFieldList());
+        unscaled.addFields(rowType);
+        return Optional.of(new ArrowBatchGate(
+                gate,
+                List.copyOf(checks),
+                rowType.uniquify().build(),
+                textMeasures.measures(),
+                unscaled.columns(),
+                read.build().get(0, inputRowType.getFieldCount()).toArray()));
     }
 
     /**
@@ -109,79 +136,106 @@ public final class ArrowBatchGate {
                     types.size());
             return Optional.empty();
         }
+        List<@Nullable FieldVector> layout = new ArrayList<>(Collections.nCopies(types.size(), null));
         for (int field : read) {
-            if (ArrowValues.of(vectors.get(field), types.get(field)).isEmpty()) {
+            String unreadable = unreadable(vectors.get(field), field);
+            if (unreadable != null) {
                 LOG.info(
-                        "Not checking {} on Arrow batches: column {} ({}) arrives as {}",
+                        "Not checking {} on Arrow batches: column {} ({}) arrives as {}{}",
                         runtime.table,
                         runtime.fields.get(field),
-                        types.get(field),
-                        vectors.get(field).getField().getType());
+                        gate.getInput().getRowType().getFieldList().get(field).getType(),
+                        vectors.get(field).getField().getType(),
+                        unreadable);
                 return Optional.empty();
             }
+            layout.set(field, vectors.get(field));
         }
-        return Optional.of(new Run(runtime.start()));
+        BatchFields.Layout fields = new BatchFields.Layout(layout, types, measures, unscaled);
+        try {
+            CompiledChecks.BatchChecker withNulls = CompiledChecks.ofBatches(gate, fields, rowType, checks);
+            CompiledChecks.BatchChecker withoutNulls = withoutNulls(fields);
+            return Optional.of(new Run(runtime.start(), withNulls, withoutNulls));
+        } catch (RuntimeException e) {
+            LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", runtime.table, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Why generated code cannot read {@code vector} as field {@code field} of the checks, or null when it can. */
+    private @Nullable String unreadable(FieldVector vector, int field) {
+        if (!BatchFields.readable(vector, types.get(field))) {
+            return "";
+        }
+        RelDataType type =
+                gate.getInput().getRowType().getFieldList().get(field).getType();
+        if (unscaled.contains(field) && ((DecimalVector) vector).getScale() != type.getScale()) {
+            return ", whose scale is not the column's";
+        }
+        for (TextMeasures.Measure measure : measures) {
+            if (measure.field() == field && !(vector instanceof VarCharVector)) {
+                return ", not UTF-8 text";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The checks compiled for a batch without a null in any column they read: every field read without a null check,
+     * as the engine reads a NOT NULL column.
+     */
+    private CompiledChecks.BatchChecker withoutNulls(BatchFields.Layout fields) {
+        RelDataTypeFactory typeFactory = gate.getCluster().getTypeFactory();
+        RelDataTypeFactory.Builder notNull = typeFactory.builder();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            notNull.add(field.getName(), typeFactory.createTypeWithNullability(field.getType(), false));
+        }
+        RexShuttle retype = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(ref.getIndex(), typeFactory.createTypeWithNullability(ref.getType(), false));
+            }
+        };
+        List<RowCheck> retyped = new ArrayList<>(checks.size());
+        for (RowCheck check : checks) {
+            retyped.add(check.withViolated(check.violated().accept(retype)));
+        }
+        return CompiledChecks.ofBatches(gate, fields, notNull.build(), retyped);
     }
 
     /** The checking of one query's batches; {@link #finish()} reports what it found. */
-    public final class Run implements CompiledChecks.Samples {
+    public final class Run {
         private final GateRun run;
-        private final Object[] row = new Object[types.size() + measures.size()];
-        private final ArrowValues[] values = new ArrowValues[read.length + measures.size()];
-        private final ArrowValues[] samples = new ArrowValues[types.size()];
-        private int current;
+        private final CompiledChecks.BatchChecker withNulls;
+        private final CompiledChecks.BatchChecker withoutNulls;
+        private final FieldVector[] vectors = new FieldVector[types.size()];
 
-        private Run(GateRun run) {
+        private Run(GateRun run, CompiledChecks.BatchChecker withNulls, CompiledChecks.BatchChecker withoutNulls) {
             this.run = run;
+            this.withNulls = withNulls;
+            this.withoutNulls = withoutNulls;
         }
 
         /**
-         * Checks every row of {@code batch}.
+         * Checks every row of {@code batch}, with the checks compiled without null checks when no column they read
+         * holds a null in this batch (the usual case).
          *
          * @throws io.sluice.gateway.error.SluiceException QUALITY_FAILED at the first row that violates a {@code fail}
          *     rule
          */
         public void check(VectorSchemaRoot batch) {
-            for (int i = 0; i < read.length; i++) {
-                values[i] = reader(batch, read[i]);
+            boolean nulls = false;
+            for (int field : read) {
+                vectors[field] = batch.getVector(field);
+                nulls |= vectors[field].getNullCount() > 0;
             }
-            List<ArrowValues> measured = TextMeasures.readers(measures, batch)
-                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
-            for (int i = 0; i < measured.size(); i++) {
-                values[read.length + i] = measured.get(i);
-            }
-            for (RowCheck check : runtime.checks) {
-                if (check.sampleField() >= 0) {
-                    samples[check.sampleField()] = reader(batch, check.sampleField());
-                }
-            }
-            int rows = batch.getRowCount();
-            for (int r = 0; r < rows; r++) {
-                current = r;
-                for (int i = 0; i < read.length; i++) {
-                    row[read[i]] = values[i].get(r);
-                }
-                for (int i = 0; i < measures.size(); i++) {
-                    row[types.size() + i] = values[read.length + i].get(r);
-                }
-                checker.check(row, run, this);
-                run.accept();
-            }
-        }
-
-        @Override
-        public @Nullable Object sample(int field) {
-            return samples[field].get(current);
+            MeasuredText[] measured = MeasuredText.of(measures, batch);
+            (nulls ? withNulls : withoutNulls).check(vectors, measured, batch.getRowCount(), run);
         }
 
         /** The batches ran out, or the stream stopped: reports the counts to the query (once). */
         public void finish() {
             run.finish();
-        }
-
-        private ArrowValues reader(VectorSchemaRoot batch, int field) {
-            return ArrowValues.of(batch.getVector(field), types.get(field))
-                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
         }
     }
 

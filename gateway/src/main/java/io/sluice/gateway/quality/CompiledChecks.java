@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
@@ -31,7 +32,7 @@ import org.codehaus.commons.compiler.IClassBodyEvaluator;
 public final class CompiledChecks {
 
     /** Compiled checks by their code: the same rules read the same way compile once. */
-    private static final Cache<String, RowChecker> COMPILED =
+    private static final Cache<String, Object> COMPILED =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
@@ -40,6 +41,14 @@ public final class CompiledChecks {
      */
     public interface RowChecker {
         void check(Object[] row, GateRun run, Samples samples);
+    }
+
+    /**
+     * What the generated class for Arrow batches does: checks rows {@code 0 .. rows - 1} of {@code vectors} (one per
+     * column of the gate's input, null where the checks read none) and {@code measures}, and accepts each row.
+     */
+    public interface BatchChecker {
+        void check(FieldVector[] vectors, MeasuredText[] measures, int rows, GateRun run);
     }
 
     /** The value of a field of the row being checked, read only for a violation's sample. */
@@ -63,7 +72,32 @@ public final class CompiledChecks {
 
     /** The compiled {@code checks} over rows of {@code rowType} (values as the engine holds them, in an array). */
     static RowChecker of(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
-        return COMPILED.get(code(gate, rowType, checks), CompiledChecks::compile);
+        return (RowChecker) COMPILED.get(code(gate, rowType, checks), code -> compile(code, RowChecker.class));
+    }
+
+    /**
+     * The compiled {@code checks} over the rows of Arrow batches laid out as {@code layout} says, with the fields typed
+     * as in {@code rowType} (only a nullable field is checked for null).
+     */
+    static BatchChecker ofBatches(
+            QualityGate gate, BatchFields.Layout layout, RelDataType rowType, List<RowCheck> checks) {
+        ParameterExpression vectors = Expressions.parameter(FieldVector[].class, "vectors");
+        ParameterExpression measures = Expressions.parameter(MeasuredText[].class, "measures");
+        ParameterExpression rows = Expressions.parameter(int.class, "rows");
+        ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        ParameterExpression row = Expressions.parameter(int.class, "r");
+        BlockBuilder body = new BlockBuilder();
+        BatchFields fields = new BatchFields(layout, rowType, body, vectors, measures, row);
+        BlockBuilder eachRow = new BlockBuilder(true, body);
+        checkCode(gate, rowType, fields, RowCheckCode.fromFields(fields), run).append(eachRow, checks);
+        eachRow.add(Expressions.statement(Expressions.call(run, "accept")));
+        body.add(Expressions.for_(
+                Expressions.declare(0, row, Expressions.constant(0)),
+                Expressions.lessThan(row, rows),
+                Expressions.preIncrementAssign(row),
+                eachRow.toBlock()));
+        String code = classBody(BatchChecker.class, List.of(vectors, measures, rows, run), body);
+        return (BatchChecker) COMPILED.get(code, compiled -> compile(compiled, BatchChecker.class));
     }
 
     private static String code(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
@@ -74,35 +108,54 @@ public final class CompiledChecks {
         RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(
                 row, PhysTypeImpl.of(typeFactory, rowType, JavaRowFormat.ARRAY, false));
         BlockBuilder body = new BlockBuilder();
-        new RowCheckCode(
+        checkCode(
+                        gate,
                         rowType,
-                        gate.getCluster().getRexBuilder(),
-                        typeFactory,
-                        SqlLanguage.CONFORMANCE,
                         fields,
                         (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
                         run)
                 .append(body, checks);
+        return classBody(RowChecker.class, List.of(row, run, samples), body);
+    }
+
+    private static RowCheckCode checkCode(
+            QualityGate gate,
+            RelDataType rowType,
+            RexToLixTranslator.InputGetter fields,
+            RowCheckCode.Sampler samples,
+            ParameterExpression run) {
+        return new RowCheckCode(
+                rowType,
+                gate.getCluster().getRexBuilder(),
+                (JavaTypeFactory) gate.getCluster().getTypeFactory(),
+                SqlLanguage.CONFORMANCE,
+                fields,
+                samples,
+                run);
+    }
+
+    /** The body of a class implementing {@code type}'s one method, {@code check}, as {@code body}. */
+    private static String classBody(Class<?> type, List<ParameterExpression> parameters, BlockBuilder body) {
         ClassDeclaration declaration = Expressions.classDecl(
                 Modifier.PUBLIC,
                 "Checks",
                 null,
-                List.of(RowChecker.class),
-                new ArrayList<>(List.of(Expressions.methodDecl(
-                        Modifier.PUBLIC, void.class, "check", List.of(row, run, samples), body.toBlock()))));
+                List.of(type),
+                new ArrayList<>(List.of(
+                        Expressions.methodDecl(Modifier.PUBLIC, void.class, "check", parameters, body.toBlock()))));
         // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
         ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
         return Expressions.toString(hoisted.memberDeclarations, "\n", false);
     }
 
-    private static RowChecker compile(String code) {
+    private static Object compile(String code, Class<?> type) {
         ClassLoader loader = ArrowBatchGate.class.getClassLoader();
         try {
             IClassBodyEvaluator evaluator =
                     CompilerFactoryFactory.getDefaultCompilerFactory(loader).newClassBodyEvaluator();
-            evaluator.setImplementedInterfaces(new Class<?>[] {RowChecker.class});
+            evaluator.setImplementedInterfaces(new Class<?>[] {type});
             evaluator.setParentClassLoader(loader);
-            return (RowChecker) evaluator.createInstance(new StringReader(code));
+            return evaluator.createInstance(new StringReader(code));
         } catch (Exception e) {
             throw new IllegalStateException("The generated checks do not compile: " + e.getMessage() + "\n" + code, e);
         }

@@ -1,0 +1,122 @@
+package io.sluice.gateway.quality;
+
+import io.sluice.quality.runtime.RowFunctions;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * One {@link TextMeasures.Measure} of a text column of the current Arrow batch, taken from the column's UTF-8 bytes.
+ * The measures of one column share one copy of its bytes per row. Public only because the generated checks of Arrow
+ * batches call it ({@link BatchFields}); the value methods expect a row that is not null, except {@link #in}.
+ */
+public final class MeasuredText {
+
+    private final Utf8Cell cell;
+    private final TextMeasures.Measure measure;
+
+    private MeasuredText(Utf8Cell cell, TextMeasures.Measure measure) {
+        this.cell = cell;
+        this.measure = measure;
+    }
+
+    /**
+     * The measures of {@code batch}, one per {@code measures}, in their order.
+     *
+     * @throws IllegalStateException when a measured column is not UTF-8 text (checked when the checks start)
+     */
+    static MeasuredText[] of(List<TextMeasures.Measure> measures, VectorSchemaRoot batch) {
+        Map<Integer, Utf8Cell> cells = new HashMap<>();
+        MeasuredText[] measured = new MeasuredText[measures.size()];
+        for (int i = 0; i < measured.length; i++) {
+            TextMeasures.Measure measure = measures.get(i);
+            if (!(batch.getVector(measure.field()) instanceof VarCharVector text)) {
+                throw new IllegalStateException("Column " + measure.field() + " is not text in this batch");
+            }
+            measured[i] =
+                    new MeasuredText(cells.computeIfAbsent(measure.field(), field -> new Utf8Cell(text)), measure);
+        }
+        return measured;
+    }
+
+    public boolean isNull(int row) {
+        return cell.vector.isNull(row);
+    }
+
+    /** {@code CHAR_LENGTH}: UTF-16 code units, as Java strings (and so the engine) count them. */
+    public int charLength(int row) {
+        cell.load(row);
+        byte[] bytes = cell.bytes;
+        for (int i = 0; i < cell.length; i++) {
+            if (bytes[i] < 0) { // a byte of a non-ASCII character: count as the String does
+                return new String(bytes, 0, cell.length, StandardCharsets.UTF_8).length();
+            }
+        }
+        return cell.length;
+    }
+
+    public boolean validEncoding(int row) {
+        cell.load(row);
+        return RowFunctions.validEncodingUtf8(cell.bytes, 0, cell.length);
+    }
+
+    /**
+     * {@code IN} or {@code NOT IN} the measure's values, as its kind says; for a null, what the search gives a null
+     * (only called when that is TRUE or FALSE: otherwise the field is nullable and the caller checks first).
+     */
+    public boolean in(int row) {
+        if (cell.vector.isNull(row)) {
+            return Boolean.TRUE.equals(measure.ifNull());
+        }
+        cell.load(row);
+        boolean found = isOneOf(measure.values());
+        return measure.kind() == TextMeasures.Kind.IN ? found : !found;
+    }
+
+    /** Whether the text is one of {@code values}; compared by hand, as the values are a few short words. */
+    private boolean isOneOf(List<byte[]> values) {
+        for (byte[] value : values) {
+            if (value.length == cell.length && cell.startsWith(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bytes of one text column's current row, copied once into a reused array for every measure of it. */
+    private static final class Utf8Cell {
+        private final VarCharVector vector;
+        private byte[] bytes = new byte[256];
+        private int row = -1;
+        private int length;
+
+        Utf8Cell(VarCharVector vector) {
+            this.vector = vector;
+        }
+
+        void load(int row) {
+            if (row == this.row) {
+                return;
+            }
+            this.row = row;
+            int start = vector.getStartOffset(row);
+            length = vector.getEndOffset(row) - start;
+            if (length > bytes.length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            vector.getDataBuffer().getBytes(start, bytes, 0, length);
+        }
+
+        boolean startsWith(byte[] value) {
+            for (int i = 0; i < value.length; i++) {
+                if (bytes[i] != value[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
