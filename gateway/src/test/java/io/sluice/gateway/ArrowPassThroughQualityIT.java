@@ -57,15 +57,16 @@ class ArrowPassThroughQualityIT {
     private static final int AMOUNTS = 40_000;
 
     /**
-     * The rules of {@code amounts} (a DECIMAL(9,3) with nulls only in its third batch), by the predicate DuckDB counts
-     * their violations with: the fast path compares the decimals as unscaled longs where the bound is exact at scale 3,
-     * as BigDecimals elsewhere.
+     * The rules of {@code amounts} (a DECIMAL(9,3), every step of 0.001 from -10 to 10, with nulls only in its third
+     * batch), by the predicate DuckDB counts their violations with. The fast path compares the decimals as unscaled
+     * longs, rounding the bounds with more digits than the scale (-0.0005, 0.0125) to the neighbours that keep the
+     * outcome, and as BigDecimals where they are computed ({@code amount * 2}).
      */
     private static final Map<String, String> AMOUNT_RULES = Map.of(
-            "outside", "amount < -12.5 OR amount > 12.345",
+            "outside", "amount < -9.5 OR amount > 9.345",
             "near_zero", "amount < -0.0005 OR amount > 0.0125",
             "exactly_1_3", "amount = 1.3",
-            "doubled_below_20", "NOT (amount * 2 < 20)",
+            "doubled_below_19", "NOT (amount * 2 < 19)",
             "exclusive_bounds", "NOT (amount > -5 AND amount <= 5)");
 
     @TempDir
@@ -97,7 +98,7 @@ class ArrowPassThroughQualityIT {
             s.execute("CREATE TABLE guarded AS SELECT i AS id, CASE WHEN i = 40000 THEN NULL ELSE i END AS amount"
                     + " FROM range(1, 50001) t(i)");
             s.execute("CREATE TABLE amounts AS SELECT i AS id, CASE WHEN i > 33000 AND i % 7 = 0 THEN NULL"
-                    + " ELSE ((i % 2001) - 1000) * 0.013 END::DECIMAL(9,3) AS amount"
+                    + " ELSE ((i % 20001) - 10000) * 0.001 END::DECIMAL(9,3) AS amount"
                     + " FROM range(1, " + (AMOUNTS + 1) + ") t(i)");
             for (String predicate : AMOUNT_RULES.values()) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM amounts WHERE " + predicate)) {
@@ -163,10 +164,10 @@ class ArrowPassThroughQualityIT {
                         "\n",
                         "table: duck.main.amounts",
                         "rules:",
-                        "  - { name: outside, column: amount, check: range, min: -12.5, max: 12.345 }",
+                        "  - { name: outside, column: amount, check: range, min: -9.5, max: 9.345 }",
                         "  - { name: near_zero, column: amount, check: range, min: -0.0005, max: 0.0125 }",
                         "  - { name: exactly_1_3, check: expression, sql: \"amount <> 1.3\" }",
-                        "  - { name: doubled_below_20, check: expression, sql: \"amount * 2 < 20\" }",
+                        "  - { name: doubled_below_19, check: expression, sql: \"amount * 2 < 19\" }",
                         "  - { name: exclusive_bounds, check: expression, sql: \"amount > -5 AND amount <= 5\" }",
                         ""));
         Files.writeString(

@@ -21,6 +21,8 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.codehaus.commons.compiler.CompilerFactoryFactory;
 import org.codehaus.commons.compiler.IClassBodyEvaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A gate's checks compiled once into a class of their own ({@link RowCheckCode}), shared by every execution of every
@@ -30,6 +32,8 @@ import org.codehaus.commons.compiler.IClassBodyEvaluator;
  * every execution, where the JIT must learn it again.
  */
 public final class CompiledChecks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledChecks.class);
 
     /** Compiled checks by their code: the same rules read the same way compile once. */
     private static final Cache<String, Object> COMPILED =
@@ -149,6 +153,7 @@ public final class CompiledChecks {
     }
 
     private static Object compile(String code, Class<?> type) {
+        LOG.debug("Compiling the checks of a {}:\n{}", type.getSimpleName(), code);
         ClassLoader loader = ArrowBatchGate.class.getClassLoader();
         try {
             IClassBodyEvaluator evaluator =

@@ -11,6 +11,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.junit.jupiter.api.Test;
@@ -42,11 +43,35 @@ class UnscaledDecimalsTest {
     }
 
     @Test
-    void boundFirst_keepsItsSide() {
+    void boundFirst_isTurnedAround() {
         RexNode rewritten = rex.makeCall(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, number("0.25"), small)
                 .accept(new UnscaledDecimals(rex, 2));
 
-        assertThat(rewritten).hasToString("<=(250, $2)");
+        assertThat(rewritten).hasToString(">=($2, 250)");
+    }
+
+    @Test
+    void boundWithMoreDigitsThanTheScale_isRoundedTheWayThatKeepsTheOutcome() {
+        UnscaledDecimals unscaled = new UnscaledDecimals(rex, 2);
+
+        assertThat(compare(SqlStdOperatorTable.LESS_THAN, "0.0125", unscaled)).hasToString("<($2, 13)");
+        assertThat(compare(SqlStdOperatorTable.LESS_THAN_OR_EQUAL, "0.0125", unscaled))
+                .hasToString("<=($2, 12)");
+        assertThat(compare(SqlStdOperatorTable.GREATER_THAN, "-0.0005", unscaled))
+                .hasToString(">($2, -1)");
+        assertThat(compare(SqlStdOperatorTable.GREATER_THAN_OR_EQUAL, "-0.0005", unscaled))
+                .hasToString(">=($2, 0)");
+    }
+
+    @Test
+    void columnCastToADecimalThatHoldsIt_isComparedUnscaled() {
+        RexNode widened = rex.makeCast(
+                types.createTypeWithNullability(types.createSqlType(SqlTypeName.DECIMAL, 13, 3), true), small);
+
+        RexNode rewritten = rex.makeCall(SqlStdOperatorTable.GREATER_THAN, widened, number("-5"))
+                .accept(new UnscaledDecimals(rex, 2));
+
+        assertThat(rewritten).hasToString(">($2, -5000)");
     }
 
     @Test
@@ -60,8 +85,8 @@ class UnscaledDecimalsTest {
     }
 
     @Test
-    void boundNotExactAtTheScale_keepsTheDecimalComparison() {
-        RexNode comparison = rex.makeCall(SqlStdOperatorTable.GREATER_THAN, small, number("0.0125"));
+    void equalityWithANumberTheScaleCannotHold_keepsTheDecimalComparison() {
+        RexNode comparison = rex.makeCall(SqlStdOperatorTable.EQUALS, small, number("0.0125"));
         UnscaledDecimals unscaled = new UnscaledDecimals(rex, 2);
 
         assertThat(comparison.accept(unscaled)).isEqualTo(comparison);
@@ -73,6 +98,10 @@ class UnscaledDecimalsTest {
         RexNode comparison = rex.makeCall(SqlStdOperatorTable.EQUALS, large, number("7"));
 
         assertThat(comparison.accept(new UnscaledDecimals(rex, 2))).isEqualTo(comparison);
+    }
+
+    private RexNode compare(SqlOperator comparison, String bound, UnscaledDecimals unscaled) {
+        return rex.makeCall(comparison, small, number(bound)).accept(unscaled);
     }
 
     private RexNode number(String value) {
