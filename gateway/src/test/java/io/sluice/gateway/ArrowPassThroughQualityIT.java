@@ -52,6 +52,8 @@ class ArrowPassThroughQualityIT {
             "read_in_2024", "NOT (read_on < DATE '2025-01-01')",
             "valid_encoding_note", "note LIKE '%' || chr(1) || '%'",
             "accepted_values_unit", "unit NOT IN ('C', 'F')",
+            "sensor_8_bytes", "sensor NOT IN ('sensor-1', 'sensor-2', 'sensor-4')",
+            "sensor_9_bytes", "sensor NOT IN ('sensor-1', 'sensor-10', 'sensor-49')",
             "length_note", "length(note) > 2");
 
     private static final int AMOUNTS = 40_000;
@@ -154,6 +156,10 @@ class ArrowPassThroughQualityIT {
                         "  - { column: note, check: valid_encoding }",
                         "  - { column: note, check: length, max: 2 }",
                         "  - { column: unit, check: accepted_values, values: [C, F] }",
+                        "  - { name: sensor_8_bytes, column: sensor, check: accepted_values,"
+                                + " values: [sensor-1, sensor-2, sensor-4] }",
+                        "  - { name: sensor_9_bytes, column: sensor, check: accepted_values,"
+                                + " values: [sensor-1, sensor-10, sensor-49] }",
                         ""));
         Files.writeString(
                 rules.resolve("guarded.yaml"),

@@ -1,12 +1,15 @@
 package io.sluice.gateway.quality;
 
 import io.sluice.quality.runtime.RowFunctions;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One {@link TextMeasures.Measure} of a text column of the current Arrow batch, taken from the column's UTF-8 bytes.
@@ -15,12 +18,32 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class MeasuredText {
 
+    /** Whether {@code ArrowBuf.getLong} reads the first byte into the lowest bits, as {@link #word} packs them. */
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     private final Utf8Cell cell;
     private final TextMeasures.Measure measure;
+    /** The values of an IN list as {@link #word}s, when each has at most 8 bytes; else null. */
+    private final long @Nullable [] words;
+
+    private final int[] lengths;
 
     private MeasuredText(Utf8Cell cell, TextMeasures.Measure measure) {
         this.cell = cell;
         this.measure = measure;
+        List<byte[]> values = measure.values();
+        this.lengths = new int[values.size()];
+        long[] packed = new long[values.size()];
+        boolean short8 = LITTLE_ENDIAN;
+        for (int i = 0; i < values.size(); i++) {
+            byte[] value = values.get(i);
+            lengths[i] = value.length;
+            short8 &= value.length <= Long.BYTES;
+            for (int b = Math.min(value.length, Long.BYTES) - 1; b >= 0; b--) {
+                packed[i] = (packed[i] << 8) | (value[b] & 0xFF);
+            }
+        }
+        this.words = short8 ? packed : null;
     }
 
     /**
@@ -71,14 +94,53 @@ public final class MeasuredText {
         if (cell.vector.isNull(row)) {
             return Boolean.TRUE.equals(measure.ifNull());
         }
-        cell.load(row);
-        boolean found = isOneOf(measure.values());
+        boolean found = words != null ? isOneOfWords(row) : isOneOf(row);
         return measure.kind() == TextMeasures.Kind.IN ? found : !found;
     }
 
-    /** Whether the text is one of {@code values}; compared by hand, as the values are a few short words. */
-    private boolean isOneOf(List<byte[]> values) {
-        for (byte[] value : values) {
+    /**
+     * Whether the text is one of the values, each of at most 8 bytes (codes, flags, modes: what IN lists hold): its
+     * bytes read as one long, straight from the vector, and compared with each value's.
+     */
+    private boolean isOneOfWords(int row) {
+        VarCharVector vector = cell.vector;
+        int start = vector.getStartOffset(row);
+        int length = vector.getEndOffset(row) - start;
+        if (length > Long.BYTES) {
+            return false;
+        }
+        long word = word(vector.getDataBuffer(), start, length);
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] == length && words[i] == word) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Up to 8 bytes from {@code start} as a long, the first byte lowest: one read where the buffer holds 8 bytes from
+     * there, as Arrow pads its buffers.
+     */
+    private static long word(ArrowBuf data, long start, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        if (start + Long.BYTES <= data.capacity()) {
+            long word = data.getLong(start);
+            return length == Long.BYTES ? word : word & ((1L << (length * 8)) - 1);
+        }
+        long word = 0;
+        for (int b = length - 1; b >= 0; b--) {
+            word = (word << 8) | (data.getByte(start + b) & 0xFF);
+        }
+        return word;
+    }
+
+    /** Whether the text is one of the values, compared byte by byte. */
+    private boolean isOneOf(int row) {
+        cell.load(row);
+        for (byte[] value : measure.values()) {
             if (value.length == cell.length && cell.startsWith(value)) {
                 return true;
             }
