@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -30,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * from the batch as the engine holds them ({@link ArrowValues}) and judged by code generated from the gate's own
  * conditions ({@link RowCheckCode}), so that rows checked, violations and samples are what the general path counts.
  *
- * <p>Only for rules that never remove a row ({@code warn}, and {@code fail}, which stops the query): {@code drop} and
- * {@code quarantine} would need each batch filtered, and keep such a query on the general path. Neither do conditions
- * that need the query's context (CURRENT_DATE and other functions of the time of the query) take this path.
+ * <p>Every action is carried out on the batches: {@code warn} counts, {@code fail} stops the stream before the batch
+ * with the offending row is sent, {@code drop} and {@code quarantine} send the batch without the rows they removed
+ * ({@link KeptRows}), and quarantine stores each removed row whole. Conditions that need the query's context
+ * (CURRENT_DATE and other functions of the time of the query) keep a query on the general path.
  */
 public final class ArrowBatchGate {
 
@@ -72,10 +74,6 @@ public final class ArrowBatchGate {
     /** The checks of {@code gate} for Arrow batches of its input's columns, or empty when they cannot run on batches. */
     public static Optional<ArrowBatchGate> of(QualityGate gate) {
         for (RowCheck check : gate.checks()) {
-            if (check.action() == CheckAction.DROP || check.action() == CheckAction.QUARANTINE) {
-                LOG.debug("Rule {} of {} removes rows: checked on the general path", check.rule(), gate.table());
-                return Optional.empty();
-            }
             if (needsQueryContext(check.violated())) {
                 LOG.debug(
                         "Rule {} of {} reads the query's context: checked on the general path",
@@ -106,6 +104,9 @@ public final class ArrowBatchGate {
             }
         }
         textMeasures.measures().forEach(measure -> read.set(measure.field()));
+        if (gate.checks().stream().anyMatch(check -> check.action() == CheckAction.QUARANTINE)) {
+            read.set(0, inputRowType.getFieldCount()); // a quarantined row is stored whole
+        }
         read.addAll(unscaled.columns());
         RelDataTypeFactory.Builder rowType = gate.getCluster()
                 .getTypeFactory()
@@ -124,9 +125,10 @@ public final class ArrowBatchGate {
     /**
      * Starts checking the batches {@code source} will hold (a root whose vectors the source refills batch after batch,
      * one per column of the gate's input), or empty, with the reason logged, when a column the checks read arrives as an
-     * Arrow type they cannot read.
+     * Arrow type they cannot read. The rows that {@code drop} and {@code quarantine} rules keep are copied into buffers
+     * of {@code allocator}.
      */
-    public Optional<Run> start(VectorSchemaRoot source) {
+    public Optional<Run> start(VectorSchemaRoot source, BufferAllocator allocator) {
         List<FieldVector> vectors = source.getFieldVectors();
         if (vectors.size() != types.size()) {
             LOG.info(
@@ -155,7 +157,7 @@ public final class ArrowBatchGate {
         try {
             CompiledChecks.BatchChecker withNulls = CompiledChecks.ofBatches(gate, fields, rowType, checks);
             CompiledChecks.BatchChecker withoutNulls = withoutNulls(fields);
-            return Optional.of(new Run(runtime.start(), withNulls, withoutNulls));
+            return Optional.of(new Run(runtime.start(), withNulls, withoutNulls, new KeptRows(allocator)));
         } catch (RuntimeException e) {
             LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", runtime.table, e);
             return Optional.empty();
@@ -208,34 +210,54 @@ public final class ArrowBatchGate {
         private final GateRun run;
         private final CompiledChecks.BatchChecker withNulls;
         private final CompiledChecks.BatchChecker withoutNulls;
+        private final KeptRows keptRows;
         private final FieldVector[] vectors = new FieldVector[types.size()];
+        private int[] kept = new int[0];
 
-        private Run(GateRun run, CompiledChecks.BatchChecker withNulls, CompiledChecks.BatchChecker withoutNulls) {
+        private Run(
+                GateRun run,
+                CompiledChecks.BatchChecker withNulls,
+                CompiledChecks.BatchChecker withoutNulls,
+                KeptRows keptRows) {
             this.run = run;
             this.withNulls = withNulls;
             this.withoutNulls = withoutNulls;
+            this.keptRows = keptRows;
         }
 
         /**
          * Checks every row of {@code batch}, with the checks compiled without null checks when no column they read
-         * holds a null in this batch (the usual case).
+         * holds a null in this batch (the usual case), and returns the rows to send: {@code batch} itself, or the rows
+         * that {@code drop} and {@code quarantine} rules kept, in a root the caller may take the buffers of.
          *
          * @throws io.sluice.gateway.error.SluiceException QUALITY_FAILED at the first row that violates a {@code fail}
          *     rule
          */
-        public void check(VectorSchemaRoot batch) {
+        public VectorSchemaRoot check(VectorSchemaRoot batch) {
             boolean nulls = false;
             for (int field : read) {
                 vectors[field] = batch.getVector(field);
                 nulls |= vectors[field].getNullCount() > 0;
             }
+            int rows = batch.getRowCount();
+            if (kept.length < rows) {
+                kept = new int[rows];
+            }
             MeasuredText[] measured = MeasuredText.of(measures, batch);
-            (nulls ? withNulls : withoutNulls).check(vectors, measured, batch.getRowCount(), run);
+            int count = (nulls ? withNulls : withoutNulls).check(vectors, measured, rows, run, kept);
+            return keptRows.of(batch, kept, count);
         }
 
-        /** The batches ran out, or the stream stopped: reports the counts to the query (once). */
+        /**
+         * The batches ran out, or the stream stopped: reports the counts to the query (once) and frees the rows it
+         * kept.
+         */
         public void finish() {
-            run.finish();
+            try {
+                run.finish();
+            } finally {
+                keptRows.close();
+            }
         }
     }
 

@@ -49,10 +49,11 @@ public final class CompiledChecks {
 
     /**
      * What the generated class for Arrow batches does: checks rows {@code 0 .. rows - 1} of {@code vectors} (one per
-     * column of the gate's input, null where the checks read none) and {@code measures}, and accepts each row.
+     * column of the gate's input, null where the checks read none) and {@code measures}, writes the rows no rule
+     * removed into {@code kept} (which holds {@code rows}) and returns how many there are.
      */
     public interface BatchChecker {
-        void check(FieldVector[] vectors, MeasuredText[] measures, int rows, GateRun run);
+        int check(FieldVector[] vectors, MeasuredText[] measures, int rows, GateRun run, int[] kept);
     }
 
     /** The value of a field of the row being checked, read only for a violation's sample. */
@@ -89,18 +90,26 @@ public final class CompiledChecks {
         ParameterExpression measures = Expressions.parameter(MeasuredText[].class, "measures");
         ParameterExpression rows = Expressions.parameter(int.class, "rows");
         ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        ParameterExpression kept = Expressions.parameter(int[].class, "kept");
         ParameterExpression row = Expressions.parameter(int.class, "r");
+        ParameterExpression keptCount = Expressions.parameter(int.class, "keptCount");
         BlockBuilder body = new BlockBuilder();
         BatchFields fields = new BatchFields(layout, rowType, body, vectors, measures, row);
+        body.add(Expressions.declare(0, keptCount, Expressions.constant(0)));
         BlockBuilder eachRow = new BlockBuilder(true, body);
         checkCode(gate, rowType, fields, RowCheckCode.fromFields(fields), run).append(eachRow, checks);
-        eachRow.add(Expressions.statement(Expressions.call(run, "accept")));
+        // kept[keptCount++] = r for a row no rule removed
+        eachRow.add(Expressions.ifThen(
+                Expressions.call(run, "accept"),
+                Expressions.statement(Expressions.assign(
+                        Expressions.arrayIndex(kept, Expressions.postIncrementAssign(keptCount)), row))));
         body.add(Expressions.for_(
                 Expressions.declare(0, row, Expressions.constant(0)),
                 Expressions.lessThan(row, rows),
                 Expressions.preIncrementAssign(row),
                 eachRow.toBlock()));
-        String code = classBody(BatchChecker.class, List.of(vectors, measures, rows, run), body);
+        body.add(Expressions.return_(null, keptCount));
+        String code = classBody(BatchChecker.class, int.class, List.of(vectors, measures, rows, run, kept), body);
         return (BatchChecker) COMPILED.get(code, compiled -> compile(compiled, BatchChecker.class));
     }
 
@@ -119,7 +128,7 @@ public final class CompiledChecks {
                         (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
                         run)
                 .append(body, checks);
-        return classBody(RowChecker.class, List.of(row, run, samples), body);
+        return classBody(RowChecker.class, void.class, List.of(row, run, samples), body);
     }
 
     private static RowCheckCode checkCode(
@@ -139,14 +148,15 @@ public final class CompiledChecks {
     }
 
     /** The body of a class implementing {@code type}'s one method, {@code check}, as {@code body}. */
-    private static String classBody(Class<?> type, List<ParameterExpression> parameters, BlockBuilder body) {
+    private static String classBody(
+            Class<?> type, Class<?> returns, List<ParameterExpression> parameters, BlockBuilder body) {
         ClassDeclaration declaration = Expressions.classDecl(
                 Modifier.PUBLIC,
                 "Checks",
                 null,
                 List.of(type),
                 new ArrayList<>(List.of(
-                        Expressions.methodDecl(Modifier.PUBLIC, void.class, "check", parameters, body.toBlock()))));
+                        Expressions.methodDecl(Modifier.PUBLIC, returns, "check", parameters, body.toBlock()))));
         // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
         ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
         return Expressions.toString(hoisted.memberDeclarations, "\n", false);
