@@ -27,9 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A gate's checks run on the Arrow record batches of its input: how the Arrow fast path (a query answered with its
- * source's own batches) keeps the inline checks of a table with row rules. The values a row's checks read are taken
- * from the batch as the engine holds them ({@link ArrowValues}) and judged by code generated from the gate's own
- * conditions ({@link RowCheckCode}), so that rows checked, violations and samples are what the general path counts.
+ * source's own batches) keeps the inline checks of a table with row rules. The gate's own conditions are compiled
+ * into a loop over a batch's rows ({@link CompiledChecks#ofBatches}, {@link RowCheckCode}) that reads each value from
+ * its vector as the engine holds it ({@link BatchFields}), so that rows checked, violations and samples are what the
+ * general path counts. Before that, the conditions are rewritten to read what can be judged without building a value:
+ * text measured on its UTF-8 bytes ({@link TextMeasures}) and small decimals compared as their unscaled longs ({@link
+ * UnscaledDecimals}). The loop is compiled twice, with and without null checks, and a batch with no null in the
+ * columns it reads (the usual case) runs the one without.
  *
  * <p>Every action is carried out on the batches: {@code warn} counts, {@code fail} stops the stream before the batch
  * with the offending row is sent, {@code drop} and {@code quarantine} send the batch without the rows they removed
