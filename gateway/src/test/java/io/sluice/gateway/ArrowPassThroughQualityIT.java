@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Row rules on the Arrow fast path: a DuckDB table with {@code warn} or {@code fail} rules is still answered with
+ * Row rules on the Arrow fast path: a DuckDB table with row rules is still answered with
  * DuckDB's own batches, each row checked in the batch before it is sent, and the counts, samples and stored outcome are
  * the general path's (a second gateway over the same file with {@code arrow_pass_through} off) and DuckDB's own counts
- * of the seeded defects. Rules that remove rows ({@code drop}, {@code quarantine}) keep a query on the general path.
+ * of the seeded defects. Rules that remove rows ({@code drop}, {@code quarantine}) remove them from the batches sent.
  * That the fast path was (or was not) taken is read from the server's counter.
  */
 class ArrowPassThroughQualityIT {
@@ -52,7 +52,32 @@ class ArrowPassThroughQualityIT {
             "read_in_2024", "NOT (read_on < DATE '2025-01-01')",
             "valid_encoding_note", "note LIKE '%' || chr(1) || '%'",
             "accepted_values_unit", "unit NOT IN ('C', 'F')",
+            "sensor_8_bytes", "sensor NOT IN ('sensor-1', 'sensor-2', 'sensor-4')",
+            "sensor_9_bytes", "sensor NOT IN ('sensor-1', 'sensor-10', 'sensor-49')",
             "length_note", "length(note) > 2");
+
+    private static final int AMOUNTS = 40_000;
+
+    /**
+     * The rules of {@code amounts} (a DECIMAL(9,3), every step of 0.001 from -10 to 10, with nulls only in its third
+     * batch), by the predicate DuckDB counts their violations with. The fast path compares the decimals as unscaled
+     * longs, rounding the bounds with more digits than the scale (-0.0005, 0.0125) to the neighbours that keep the
+     * outcome, and as BigDecimals where they are computed ({@code amount * 2}).
+     */
+    private static final Map<String, String> AMOUNT_RULES = Map.of(
+            "outside", "amount < -9.5 OR amount > 9.345",
+            "near_zero", "amount < -0.0005 OR amount > 0.0125",
+            "exactly_1_3", "amount = 1.3",
+            "doubled_below_19", "NOT (amount * 2 < 19)",
+            "exclusive_bounds", "NOT (amount > -5 AND amount <= 5)");
+
+    private static final int SHIPMENTS = 50_000;
+
+    /** The rules of {@code shipments}, by the predicate DuckDB counts their violations with. */
+    private static final Map<String, String> SHIPMENT_RULES = Map.of(
+            "range_price", "price < 0",
+            "accepted_values_mode", "mode NOT IN ('AIR', 'SHIP')",
+            "not_null_note", "note IS NULL");
 
     @TempDir
     static Path dir;
@@ -82,14 +107,19 @@ class ArrowPassThroughQualityIT {
                     + " FROM range(1, " + (READINGS + 1) + ") t(i)");
             s.execute("CREATE TABLE guarded AS SELECT i AS id, CASE WHEN i = 40000 THEN NULL ELSE i END AS amount"
                     + " FROM range(1, 50001) t(i)");
+            s.execute("CREATE TABLE amounts AS SELECT i AS id, CASE WHEN i > 33000 AND i % 7 = 0 THEN NULL"
+                    + " ELSE ((i % 20001) - 10000) * 0.001 END::DECIMAL(9,3) AS amount"
+                    + " FROM range(1, " + (AMOUNTS + 1) + ") t(i)");
+            countInDuckDb(s, "amounts", AMOUNT_RULES.values());
+            s.execute("CREATE TABLE shipments AS SELECT i AS id, DATE '2024-01-01' + (i % 300)::INTEGER AS shipped_on,"
+                    + " (CASE WHEN i % 997 = 0 THEN -i ELSE i END * 0.01)::DECIMAL(10,2) AS price,"
+                    + " CASE WHEN i % 1009 = 0 THEN 'LOST' WHEN i % 2 = 0 THEN 'AIR' ELSE 'SHIP' END AS mode,"
+                    + " CASE WHEN i % 13 = 0 THEN NULL ELSE 'n' || i END AS note"
+                    + " FROM range(1, " + (SHIPMENTS + 1) + ") t(i)");
+            countInDuckDb(s, "shipments", SHIPMENT_RULES.values());
             s.execute("CREATE TABLE filtered AS SELECT i AS id, i - 10 AS amount FROM range(1, 101) t(i)");
             for (String defect : READING_DEFECTS.values()) {
-                for (String predicate : List.of(defect, SUBSET + " AND " + defect)) {
-                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM readings WHERE " + predicate)) {
-                        rs.next();
-                        DUCKDB_COUNTS.put(predicate, rs.getLong(1));
-                    }
-                }
+                countInDuckDb(s, "readings", List.of(defect, SUBSET + " AND " + defect));
             }
         }
         Path rules = Files.createDirectories(dir.resolve("rules"));
@@ -130,10 +160,36 @@ class ArrowPassThroughQualityIT {
                         "  - { column: note, check: valid_encoding }",
                         "  - { column: note, check: length, max: 2 }",
                         "  - { column: unit, check: accepted_values, values: [C, F] }",
+                        "  - { name: sensor_8_bytes, column: sensor, check: accepted_values,"
+                                + " values: [sensor-1, sensor-2, sensor-4] }",
+                        "  - { name: sensor_9_bytes, column: sensor, check: accepted_values,"
+                                + " values: [sensor-1, sensor-10, sensor-49] }",
                         ""));
         Files.writeString(
                 rules.resolve("guarded.yaml"),
                 "table: duck.main.guarded\nrules:\n  - { column: amount, check: not_null, action: fail }\n");
+        Files.writeString(
+                rules.resolve("amounts.yaml"),
+                String.join(
+                        "\n",
+                        "table: duck.main.amounts",
+                        "rules:",
+                        "  - { name: outside, column: amount, check: range, min: -9.5, max: 9.345 }",
+                        "  - { name: near_zero, column: amount, check: range, min: -0.0005, max: 0.0125 }",
+                        "  - { name: exactly_1_3, check: expression, sql: \"amount <> 1.3\" }",
+                        "  - { name: doubled_below_19, check: expression, sql: \"amount * 2 < 19\" }",
+                        "  - { name: exclusive_bounds, check: expression, sql: \"amount > -5 AND amount <= 5\" }",
+                        ""));
+        Files.writeString(
+                rules.resolve("shipments.yaml"),
+                String.join(
+                        "\n",
+                        "table: duck.main.shipments",
+                        "rules:",
+                        "  - { column: price, check: range, min: 0, action: quarantine }",
+                        "  - { column: mode, check: accepted_values, values: [AIR, SHIP], action: drop }",
+                        "  - { column: note, check: not_null }",
+                        ""));
         Files.writeString(
                 rules.resolve("filtered.yaml"),
                 "table: duck.main.filtered\nrules:\n  - { column: amount, check: range, min: 0, action: drop }\n");
@@ -197,6 +253,22 @@ class ArrowPassThroughQualityIT {
     }
 
     @Test
+    void decimalComparisons_inBatchesWithAndWithoutNulls_countAsDuckDb() throws Exception {
+        String sql = "SELECT * FROM duck.main.amounts";
+        Outcome passedThrough = read(fast, sql, 1);
+
+        assertThat(passedThrough.result().rows()).hasSize(AMOUNTS);
+        for (Map.Entry<String, String> rule : AMOUNT_RULES.entrySet()) {
+            long expected = duckCount(rule.getValue());
+            assertThat(expected).as(rule.getKey() + " finds some").isPositive();
+            assertThat(passedThrough.summary().get(rule.getKey()))
+                    .as(rule.getKey())
+                    .isEqualTo("warn " + AMOUNTS + "/" + expected);
+        }
+        assertThat(passedThrough.stored()).isEqualTo(read(general, sql, 0).stored());
+    }
+
+    @Test
     void filterAndProjection_checkTheRowsRead_andSendOnlyTheColumnsAsked() throws Exception {
         // The rules read sensor, value, read_on, note and unit: the source sends them, the client gets id and read_on
         // only.
@@ -252,9 +324,40 @@ class ArrowPassThroughQualityIT {
     }
 
     @Test
-    void dropRule_keepsTheQueryOnTheGeneralPath() throws Exception {
+    void dropAndQuarantine_sendTheBatchesWithoutTheRowsRemoved_andStoreWhatTheGeneralPathStores() throws Exception {
+        String sql = "SELECT id, shipped_on, price FROM duck.main.shipments ORDER BY id";
+        Outcome passedThrough = read(fast, sql, 1);
+        Outcome converted = read(general, sql, 0);
+
+        long quarantined = duckCount("price < 0");
+        long dropped = duckCount("mode NOT IN ('AIR', 'SHIP')");
+        assertThat(quarantined).isPositive();
+        assertThat(dropped).isPositive();
+        assertThat(passedThrough.result().rows())
+                .hasSize((int) (SHIPMENTS - quarantined - dropped))
+                .isEqualTo(converted.result().rows());
+        assertThat(passedThrough.result().rows()).noneMatch(row -> ((java.math.BigDecimal) row.get(2)).signum() < 0);
+        assertThat(passedThrough.summary())
+                .containsEntry("range_price", "quarantine " + SHIPMENTS + "/" + quarantined)
+                .containsEntry("accepted_values_mode", "drop " + SHIPMENTS + "/" + dropped)
+                .containsEntry("not_null_note", "warn " + SHIPMENTS + "/" + duckCount("note IS NULL"));
+        assertThat(passedThrough.stored()).isEqualTo(converted.stored());
+
+        List<String> stored = quarantinedRows(fast, passedThrough.queryId());
+        assertThat(stored).hasSize((int) quarantined).isEqualTo(quarantinedRows(general, converted.queryId()));
+        // The whole row, with its values as SQL shows them.
+        assertThat(stored).anySatisfy(row -> assertThat(row)
+                .startsWith("range_price ")
+                .contains("\"id\":997,")
+                .contains("\"shipped_on\":\"2024-04-07\"")
+                .contains("\"price\":-9.97")
+                .contains("\"mode\":\"SHIP\""));
+    }
+
+    @Test
+    void dropRule_onATableOfOneBatch() throws Exception {
         String sql = "SELECT id, amount FROM duck.main.filtered ORDER BY id";
-        Outcome kept = read(fast, sql, 0);
+        Outcome kept = read(fast, sql, 1);
 
         assertThat(kept.result().rows())
                 .hasSize(91)
@@ -267,7 +370,10 @@ class ArrowPassThroughQualityIT {
      * stored under its query id (rule to "checked/violations [samples]").
      */
     private record Outcome(
-            TestingFlightSqlClient.Result result, Map<String, String> summary, Map<String, String> stored) {}
+            TestingFlightSqlClient.Result result,
+            Map<String, String> summary,
+            Map<String, String> stored,
+            String queryId) {}
 
     /** Reads {@code sql} from {@code gateway}, checking that {@code fastPathStreams} streams took the fast path. */
     private static Outcome read(TestingGateway gateway, String sql, int fastPathStreams) throws Exception {
@@ -287,8 +393,8 @@ class ArrowPassThroughQualityIT {
                     rule.get("action").asText() + " " + rule.get("rows_checked").asLong() + "/"
                             + rule.get("violations").asLong());
         }
-        return new Outcome(
-                result, counts, stored(gateway, summary.get("query_id").asText()));
+        String queryId = summary.get("query_id").asText();
+        return new Outcome(result, counts, stored(gateway, queryId), queryId);
     }
 
     private static Map<String, String> stored(TestingGateway gateway, String queryId) throws SQLException {
@@ -302,6 +408,31 @@ class ArrowPassThroughQualityIT {
             }
         }
         return stored;
+    }
+
+    /** The rows quarantined by query {@code queryId}, as "rule row_json", in the order of their JSON. */
+    private static List<String> quarantinedRows(TestingGateway gateway, String queryId) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = gateway.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT rule_name, row_json FROM sluice.quarantine"
+                        + " WHERE query_id = '" + queryId + "' ORDER BY row_json")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    /** Asks DuckDB how many rows of {@code table} match each of {@code predicates}, for {@link #duckCount}. */
+    private static void countInDuckDb(Statement duck, String table, java.util.Collection<String> predicates)
+            throws SQLException {
+        for (String predicate : predicates) {
+            try (ResultSet rs = duck.executeQuery("SELECT count(*) FROM " + table + " WHERE " + predicate)) {
+                rs.next();
+                DUCKDB_COUNTS.put(predicate, rs.getLong(1));
+            }
+        }
     }
 
     private static long duckCount(String predicate) {

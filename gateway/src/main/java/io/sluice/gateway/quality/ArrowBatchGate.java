@@ -1,15 +1,22 @@
 package io.sluice.gateway.quality;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -20,44 +27,57 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A gate's checks run on the Arrow record batches of its input: how the Arrow fast path (a query answered with its
- * source's own batches) keeps the inline checks of a table with row rules. The values a row's checks read are taken
- * from the batch as the engine holds them ({@link ArrowValues}) and judged by code generated from the gate's own
- * conditions ({@link RowCheckCode}), so that rows checked, violations and samples are what the general path counts.
+ * source's own batches) keeps the inline checks of a table with row rules. The gate's own conditions are compiled
+ * into a loop over a batch's rows ({@link CompiledChecks#ofBatches}, {@link RowCheckCode}) that reads each value from
+ * its vector as the engine holds it ({@link BatchFields}), so that rows checked, violations and samples are what the
+ * general path counts. Before that, the conditions are rewritten to read what can be judged without building a value:
+ * text measured on its UTF-8 bytes ({@link TextMeasures}) and small decimals compared as their unscaled longs ({@link
+ * UnscaledDecimals}). The loop is compiled twice, with and without null checks, and a batch with no null in the
+ * columns it reads (the usual case) runs the one without.
  *
- * <p>Only for rules that never remove a row ({@code warn}, and {@code fail}, which stops the query): {@code drop} and
- * {@code quarantine} would need each batch filtered, and keep such a query on the general path. Neither do conditions
- * that need the query's context (CURRENT_DATE and other functions of the time of the query) take this path.
+ * <p>Every action is carried out on the batches: {@code warn} counts, {@code fail} stops the stream before the batch
+ * with the offending row is sent, {@code drop} and {@code quarantine} send the batch without the rows they removed
+ * ({@link KeptRows}), and quarantine stores each removed row whole. Conditions that need the query's context
+ * (CURRENT_DATE and other functions of the time of the query) keep a query on the general path.
  */
 public final class ArrowBatchGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArrowBatchGate.class);
 
+    private final QualityGate gate;
     private final GateRuntime runtime;
-    private final CompiledChecks.RowChecker checker;
     private final List<SqlTypeName> types;
-    private final int[] read;
+    private final List<RowCheck> checks;
+    private final RelDataType rowType;
     private final List<TextMeasures.Measure> measures;
+    private final List<Integer> unscaled;
+    private final int[] read;
 
     private ArrowBatchGate(
-            GateRuntime runtime,
-            CompiledChecks.RowChecker checker,
-            List<SqlTypeName> types,
-            int[] read,
-            List<TextMeasures.Measure> measures) {
-        this.runtime = runtime;
-        this.checker = checker;
-        this.types = types;
-        this.read = read;
+            QualityGate gate,
+            List<RowCheck> checks,
+            RelDataType rowType,
+            List<TextMeasures.Measure> measures,
+            List<Integer> unscaled,
+            int[] read) {
+        this.gate = gate;
+        this.runtime =
+                new GateRuntime(gate.table(), gate.checks(), gate.getInput().getRowType());
+        List<SqlTypeName> types = new ArrayList<>();
+        for (RelDataTypeField field : gate.getInput().getRowType().getFieldList()) {
+            types.add(field.getType().getSqlTypeName());
+        }
+        this.types = List.copyOf(types);
+        this.checks = checks;
+        this.rowType = rowType;
         this.measures = measures;
+        this.unscaled = unscaled;
+        this.read = read;
     }
 
     /** The checks of {@code gate} for Arrow batches of its input's columns, or empty when they cannot run on batches. */
     public static Optional<ArrowBatchGate> of(QualityGate gate) {
         for (RowCheck check : gate.checks()) {
-            if (check.action() == CheckAction.DROP || check.action() == CheckAction.QUARANTINE) {
-                LOG.debug("Rule {} of {} removes rows: checked on the general path", check.rule(), gate.table());
-                return Optional.empty();
-            }
             if (needsQueryContext(check.violated())) {
                 LOG.debug(
                         "Rule {} of {} reads the query's context: checked on the general path",
@@ -66,40 +86,53 @@ public final class ArrowBatchGate {
                 return Optional.empty();
             }
         }
-        RelDataType rowType = gate.getInput().getRowType();
-        // CHAR_LENGTH and valid_encoding of a text column are read from its UTF-8 bytes, as fields of their own.
-        TextMeasures textMeasures = new TextMeasures(rowType);
+        RelDataType inputRowType = gate.getInput().getRowType();
+        // CHAR_LENGTH, valid_encoding and IN lists of a text column are read from its UTF-8 bytes, and small decimals
+        // compared as their unscaled longs, as fields of their own.
+        TextMeasures textMeasures = new TextMeasures(inputRowType);
+        List<RowCheck> textChecks = new ArrayList<>();
+        for (RowCheck check : gate.checks()) {
+            textChecks.add(check.withViolated(check.violated().accept(textMeasures)));
+        }
+        int unscaledFrom =
+                inputRowType.getFieldCount() + textMeasures.measures().size();
+        UnscaledDecimals unscaled = new UnscaledDecimals(gate.getCluster().getRexBuilder(), unscaledFrom);
         List<RowCheck> checks = new ArrayList<>();
         ImmutableBitSet.Builder read = ImmutableBitSet.builder();
-        for (RowCheck check : gate.checks()) {
-            RexNode violated = check.violated().accept(textMeasures);
-            checks.add(new RowCheck(check.rule(), check.column(), check.action(), violated, check.sampleField()));
-            read.addAll(RelOptUtil.InputFinder.bits(violated));
+        for (RowCheck check : textChecks) {
+            RowCheck rewritten = check.withViolated(check.violated().accept(unscaled));
+            checks.add(rewritten);
+            read.addAll(RelOptUtil.InputFinder.bits(rewritten.violated()));
+            if (check.sampleField() >= 0) {
+                read.set(check.sampleField());
+            }
         }
-        RelDataType checkedRowType = textMeasures.rowType(gate.getCluster().getTypeFactory());
-        CompiledChecks.RowChecker checker;
-        try {
-            checker = CompiledChecks.of(gate, checkedRowType, checks);
-        } catch (RuntimeException e) {
-            LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", gate.table(), e);
-            return Optional.empty();
+        textMeasures.measures().forEach(measure -> read.set(measure.field()));
+        if (gate.checks().stream().anyMatch(check -> check.action() == CheckAction.QUARANTINE)) {
+            read.set(0, inputRowType.getFieldCount()); // a quarantined row is stored whole
         }
-        List<SqlTypeName> types = new ArrayList<>(rowType.getFieldCount());
-        for (RelDataTypeField field : rowType.getFieldList()) {
-            types.add(field.getType().getSqlTypeName());
-        }
-        // The measures' fields are filled by their own readers.
-        int[] columns = read.build().get(0, types.size()).toArray();
-        GateRuntime runtime = new GateRuntime(gate.table(), gate.checks(), rowType);
-        return Optional.of(new ArrowBatchGate(runtime, checker, List.copyOf(types), columns, textMeasures.measures()));
+        read.addAll(unscaled.columns());
+        RelDataTypeFactory.Builder rowType = gate.getCluster()
+                .getTypeFactory()
+                .builder()
+                .addAll(textMeasures.rowType(gate.getCluster().getTypeFactory()).getFieldList());
+        unscaled.addFields(rowType);
+        return Optional.of(new ArrowBatchGate(
+                gate,
+                List.copyOf(checks),
+                rowType.uniquify().build(),
+                textMeasures.measures(),
+                unscaled.columns(),
+                read.build().get(0, inputRowType.getFieldCount()).toArray()));
     }
 
     /**
      * Starts checking the batches {@code source} will hold (a root whose vectors the source refills batch after batch,
      * one per column of the gate's input), or empty, with the reason logged, when a column the checks read arrives as an
-     * Arrow type they cannot read.
+     * Arrow type they cannot read. The rows that {@code drop} and {@code quarantine} rules keep are copied into buffers
+     * of {@code allocator}.
      */
-    public Optional<Run> start(VectorSchemaRoot source) {
+    public Optional<Run> start(VectorSchemaRoot source, BufferAllocator allocator) {
         List<FieldVector> vectors = source.getFieldVectors();
         if (vectors.size() != types.size()) {
             LOG.info(
@@ -109,79 +142,126 @@ public final class ArrowBatchGate {
                     types.size());
             return Optional.empty();
         }
+        List<@Nullable FieldVector> layout = new ArrayList<>(Collections.nCopies(types.size(), null));
         for (int field : read) {
-            if (ArrowValues.of(vectors.get(field), types.get(field)).isEmpty()) {
+            String unreadable = unreadable(vectors.get(field), field);
+            if (unreadable != null) {
                 LOG.info(
-                        "Not checking {} on Arrow batches: column {} ({}) arrives as {}",
+                        "Not checking {} on Arrow batches: column {} ({}) arrives as {}{}",
                         runtime.table,
                         runtime.fields.get(field),
-                        types.get(field),
-                        vectors.get(field).getField().getType());
+                        gate.getInput().getRowType().getFieldList().get(field).getType(),
+                        vectors.get(field).getField().getType(),
+                        unreadable);
                 return Optional.empty();
             }
+            layout.set(field, vectors.get(field));
         }
-        return Optional.of(new Run(runtime.start()));
+        BatchFields.Layout fields = new BatchFields.Layout(layout, types, measures, unscaled);
+        try {
+            CompiledChecks.BatchChecker withNulls = CompiledChecks.ofBatches(gate, fields, rowType, checks);
+            CompiledChecks.BatchChecker withoutNulls = withoutNulls(fields);
+            return Optional.of(new Run(runtime.start(), withNulls, withoutNulls, new KeptRows(allocator)));
+        } catch (RuntimeException e) {
+            LOG.warn("The checks of {} cannot run on Arrow batches; they run on the general path", runtime.table, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Why generated code cannot read {@code vector} as field {@code field} of the checks, or null when it can. */
+    private @Nullable String unreadable(FieldVector vector, int field) {
+        if (!BatchFields.readable(vector, types.get(field))) {
+            return "";
+        }
+        RelDataType type =
+                gate.getInput().getRowType().getFieldList().get(field).getType();
+        if (unscaled.contains(field) && ((DecimalVector) vector).getScale() != type.getScale()) {
+            return ", whose scale is not the column's";
+        }
+        for (TextMeasures.Measure measure : measures) {
+            if (measure.field() == field && !(vector instanceof VarCharVector)) {
+                return ", not UTF-8 text";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The checks compiled for a batch without a null in any column they read: every field read without a null check,
+     * as the engine reads a NOT NULL column.
+     */
+    private CompiledChecks.BatchChecker withoutNulls(BatchFields.Layout fields) {
+        RelDataTypeFactory typeFactory = gate.getCluster().getTypeFactory();
+        RelDataTypeFactory.Builder notNull = typeFactory.builder();
+        for (RelDataTypeField field : rowType.getFieldList()) {
+            notNull.add(field.getName(), typeFactory.createTypeWithNullability(field.getType(), false));
+        }
+        RexShuttle retype = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(ref.getIndex(), typeFactory.createTypeWithNullability(ref.getType(), false));
+            }
+        };
+        List<RowCheck> retyped = new ArrayList<>(checks.size());
+        for (RowCheck check : checks) {
+            retyped.add(check.withViolated(check.violated().accept(retype)));
+        }
+        return CompiledChecks.ofBatches(gate, fields, notNull.build(), retyped);
     }
 
     /** The checking of one query's batches; {@link #finish()} reports what it found. */
-    public final class Run implements CompiledChecks.Samples {
+    public final class Run {
         private final GateRun run;
-        private final Object[] row = new Object[types.size() + measures.size()];
-        private final ArrowValues[] values = new ArrowValues[read.length + measures.size()];
-        private final ArrowValues[] samples = new ArrowValues[types.size()];
-        private int current;
+        private final CompiledChecks.BatchChecker withNulls;
+        private final CompiledChecks.BatchChecker withoutNulls;
+        private final KeptRows keptRows;
+        private final FieldVector[] vectors = new FieldVector[types.size()];
+        private int[] kept = new int[0];
 
-        private Run(GateRun run) {
+        private Run(
+                GateRun run,
+                CompiledChecks.BatchChecker withNulls,
+                CompiledChecks.BatchChecker withoutNulls,
+                KeptRows keptRows) {
             this.run = run;
+            this.withNulls = withNulls;
+            this.withoutNulls = withoutNulls;
+            this.keptRows = keptRows;
         }
 
         /**
-         * Checks every row of {@code batch}.
+         * Checks every row of {@code batch}, with the checks compiled without null checks when no column they read
+         * holds a null in this batch (the usual case), and returns the rows to send: {@code batch} itself, or the rows
+         * that {@code drop} and {@code quarantine} rules kept, in a root the caller may take the buffers of.
          *
          * @throws io.sluice.gateway.error.SluiceException QUALITY_FAILED at the first row that violates a {@code fail}
          *     rule
          */
-        public void check(VectorSchemaRoot batch) {
-            for (int i = 0; i < read.length; i++) {
-                values[i] = reader(batch, read[i]);
-            }
-            List<ArrowValues> measured = TextMeasures.readers(measures, batch)
-                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
-            for (int i = 0; i < measured.size(); i++) {
-                values[read.length + i] = measured.get(i);
-            }
-            for (RowCheck check : runtime.checks) {
-                if (check.sampleField() >= 0) {
-                    samples[check.sampleField()] = reader(batch, check.sampleField());
-                }
+        public VectorSchemaRoot check(VectorSchemaRoot batch) {
+            boolean nulls = false;
+            for (int field : read) {
+                vectors[field] = batch.getVector(field);
+                nulls |= vectors[field].getNullCount() > 0;
             }
             int rows = batch.getRowCount();
-            for (int r = 0; r < rows; r++) {
-                current = r;
-                for (int i = 0; i < read.length; i++) {
-                    row[read[i]] = values[i].get(r);
-                }
-                for (int i = 0; i < measures.size(); i++) {
-                    row[types.size() + i] = values[read.length + i].get(r);
-                }
-                checker.check(row, run, this);
-                run.accept();
+            if (kept.length < rows) {
+                kept = new int[rows];
             }
+            MeasuredText[] measured = MeasuredText.of(measures, batch);
+            int count = (nulls ? withNulls : withoutNulls).check(vectors, measured, rows, run, kept);
+            return keptRows.of(batch, kept, count);
         }
 
-        @Override
-        public @Nullable Object sample(int field) {
-            return samples[field].get(current);
-        }
-
-        /** The batches ran out, or the stream stopped: reports the counts to the query (once). */
+        /**
+         * The batches ran out, or the stream stopped: reports the counts to the query (once) and frees the rows it
+         * kept.
+         */
         public void finish() {
-            run.finish();
-        }
-
-        private ArrowValues reader(VectorSchemaRoot batch, int field) {
-            return ArrowValues.of(batch.getVector(field), types.get(field))
-                    .orElseThrow(() -> new IllegalStateException("A column's Arrow type changed mid-stream"));
+            try {
+                run.finish();
+            } finally {
+                keptRows.close();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
@@ -20,6 +21,8 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.codehaus.commons.compiler.CompilerFactoryFactory;
 import org.codehaus.commons.compiler.IClassBodyEvaluator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A gate's checks compiled once into a class of their own ({@link RowCheckCode}), shared by every execution of every
@@ -30,8 +33,10 @@ import org.codehaus.commons.compiler.IClassBodyEvaluator;
  */
 public final class CompiledChecks {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CompiledChecks.class);
+
     /** Compiled checks by their code: the same rules read the same way compile once. */
-    private static final Cache<String, RowChecker> COMPILED =
+    private static final Cache<String, Object> COMPILED =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
@@ -40,6 +45,15 @@ public final class CompiledChecks {
      */
     public interface RowChecker {
         void check(Object[] row, GateRun run, Samples samples);
+    }
+
+    /**
+     * What the generated class for Arrow batches does: checks rows {@code 0 .. rows - 1} of {@code vectors} (one per
+     * column of the gate's input, null where the checks read none) and {@code measures}, writes the rows no rule
+     * removed into {@code kept} (which holds {@code rows}) and returns how many there are.
+     */
+    public interface BatchChecker {
+        int check(FieldVector[] vectors, MeasuredText[] measures, int rows, GateRun run, int[] kept);
     }
 
     /** The value of a field of the row being checked, read only for a violation's sample. */
@@ -63,7 +77,40 @@ public final class CompiledChecks {
 
     /** The compiled {@code checks} over rows of {@code rowType} (values as the engine holds them, in an array). */
     static RowChecker of(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
-        return COMPILED.get(code(gate, rowType, checks), CompiledChecks::compile);
+        return (RowChecker) COMPILED.get(code(gate, rowType, checks), code -> compile(code, RowChecker.class));
+    }
+
+    /**
+     * The compiled {@code checks} over the rows of Arrow batches laid out as {@code layout} says, with the fields typed
+     * as in {@code rowType} (only a nullable field is checked for null).
+     */
+    static BatchChecker ofBatches(
+            QualityGate gate, BatchFields.Layout layout, RelDataType rowType, List<RowCheck> checks) {
+        ParameterExpression vectors = Expressions.parameter(FieldVector[].class, "vectors");
+        ParameterExpression measures = Expressions.parameter(MeasuredText[].class, "measures");
+        ParameterExpression rows = Expressions.parameter(int.class, "rows");
+        ParameterExpression run = Expressions.parameter(GateRun.class, "run");
+        ParameterExpression kept = Expressions.parameter(int[].class, "kept");
+        ParameterExpression row = Expressions.parameter(int.class, "r");
+        ParameterExpression keptCount = Expressions.parameter(int.class, "keptCount");
+        BlockBuilder body = new BlockBuilder();
+        BatchFields fields = new BatchFields(layout, rowType, body, vectors, measures, row);
+        body.add(Expressions.declare(0, keptCount, Expressions.constant(0)));
+        BlockBuilder eachRow = new BlockBuilder(true, body);
+        checkCode(gate, rowType, fields, RowCheckCode.fromFields(fields), run).append(eachRow, checks);
+        // kept[keptCount++] = r for a row no rule removed
+        eachRow.add(Expressions.ifThen(
+                Expressions.call(run, "accept"),
+                Expressions.statement(Expressions.assign(
+                        Expressions.arrayIndex(kept, Expressions.postIncrementAssign(keptCount)), row))));
+        body.add(Expressions.for_(
+                Expressions.declare(0, row, Expressions.constant(0)),
+                Expressions.lessThan(row, rows),
+                Expressions.preIncrementAssign(row),
+                eachRow.toBlock()));
+        body.add(Expressions.return_(null, keptCount));
+        String code = classBody(BatchChecker.class, int.class, List.of(vectors, measures, rows, run, kept), body);
+        return (BatchChecker) COMPILED.get(code, compiled -> compile(compiled, BatchChecker.class));
     }
 
     private static String code(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
@@ -74,35 +121,56 @@ public final class CompiledChecks {
         RexToLixTranslator.InputGetter fields = new RexToLixTranslator.InputGetterImpl(
                 row, PhysTypeImpl.of(typeFactory, rowType, JavaRowFormat.ARRAY, false));
         BlockBuilder body = new BlockBuilder();
-        new RowCheckCode(
+        checkCode(
+                        gate,
                         rowType,
-                        gate.getCluster().getRexBuilder(),
-                        typeFactory,
-                        SqlLanguage.CONFORMANCE,
                         fields,
                         (block, field) -> Expressions.call(samples, "sample", Expressions.constant(field)),
                         run)
                 .append(body, checks);
+        return classBody(RowChecker.class, void.class, List.of(row, run, samples), body);
+    }
+
+    private static RowCheckCode checkCode(
+            QualityGate gate,
+            RelDataType rowType,
+            RexToLixTranslator.InputGetter fields,
+            RowCheckCode.Sampler samples,
+            ParameterExpression run) {
+        return new RowCheckCode(
+                rowType,
+                gate.getCluster().getRexBuilder(),
+                (JavaTypeFactory) gate.getCluster().getTypeFactory(),
+                SqlLanguage.CONFORMANCE,
+                fields,
+                samples,
+                run);
+    }
+
+    /** The body of a class implementing {@code type}'s one method, {@code check}, as {@code body}. */
+    private static String classBody(
+            Class<?> type, Class<?> returns, List<ParameterExpression> parameters, BlockBuilder body) {
         ClassDeclaration declaration = Expressions.classDecl(
                 Modifier.PUBLIC,
                 "Checks",
                 null,
-                List.of(RowChecker.class),
-                new ArrayList<>(List.of(Expressions.methodDecl(
-                        Modifier.PUBLIC, void.class, "check", List.of(row, run, samples), body.toBlock()))));
+                List.of(type),
+                new ArrayList<>(List.of(
+                        Expressions.methodDecl(Modifier.PUBLIC, returns, "check", parameters, body.toBlock()))));
         // Hoists constants (a DECIMAL bound is a new BigDecimal) into static fields, as Calcite does for plans.
         ClassDeclaration hoisted = (ClassDeclaration) declaration.accept(ClassDeclarationFinder.create());
         return Expressions.toString(hoisted.memberDeclarations, "\n", false);
     }
 
-    private static RowChecker compile(String code) {
+    private static Object compile(String code, Class<?> type) {
+        LOG.debug("Compiling the checks of a {}:\n{}", type.getSimpleName(), code);
         ClassLoader loader = ArrowBatchGate.class.getClassLoader();
         try {
             IClassBodyEvaluator evaluator =
                     CompilerFactoryFactory.getDefaultCompilerFactory(loader).newClassBodyEvaluator();
-            evaluator.setImplementedInterfaces(new Class<?>[] {RowChecker.class});
+            evaluator.setImplementedInterfaces(new Class<?>[] {type});
             evaluator.setParentClassLoader(loader);
-            return (RowChecker) evaluator.createInstance(new StringReader(code));
+            return evaluator.createInstance(new StringReader(code));
         } catch (Exception e) {
             throw new IllegalStateException("The generated checks do not compile: " + e.getMessage() + "\n" + code, e);
         }

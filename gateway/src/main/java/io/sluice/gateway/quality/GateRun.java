@@ -5,6 +5,7 @@ import io.sluice.gateway.error.SluiceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.avatica.util.DateTimeUtils;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -63,7 +64,7 @@ public final class GateRun {
             case DROP -> removed = true;
             case QUARANTINE -> {
                 removed = true;
-                quarantined.add(new QueryQuality.QuarantinedRow(check.rule(), row));
+                quarantined.add(new QueryQuality.QuarantinedRow(check.rule(), shown(row)));
                 if (quarantined.size() >= QUARANTINE_BATCH) {
                     flushQuarantine();
                 }
@@ -123,25 +124,45 @@ public final class GateRun {
                         + " to let the query run.");
     }
 
-    /**
-     * A value as SQL shows it: generated code holds a DATE as days since 1970-01-01, a TIME as milliseconds of the day
-     * and a TIMESTAMP as milliseconds since 1970-01-01 00:00.
-     */
+    /** A row's values as SQL shows them (see {@link #shown(Object, SqlTypeName)}), for the quarantine store. */
+    private @Nullable Object[] shown(@Nullable Object[] row) {
+        if (row == null) {
+            return null;
+        }
+        Object[] shown = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            shown[i] = shown(row[i], i < gate.fieldTypes.size() ? gate.fieldTypes.get(i) : null);
+        }
+        return shown;
+    }
+
+    /** A value as SQL shows it, cut to {@value #MAX_SAMPLE_LENGTH} characters. */
     private static String describe(@Nullable Object value, @Nullable SqlTypeName type) {
         if (value == null) {
             return "NULL";
         }
-        String text;
+        String text = shown(value, type).toString();
+        return text.length() <= MAX_SAMPLE_LENGTH ? text : text.substring(0, MAX_SAMPLE_LENGTH) + "…";
+    }
+
+    /**
+     * A value as SQL shows it, where generated code holds it otherwise: a DATE (days since 1970-01-01), a TIME
+     * (milliseconds of the day) and a TIMESTAMP (milliseconds since 1970-01-01 00:00) as their SQL text, binary as hex;
+     * numbers, text and booleans as they are.
+     */
+    private static @Nullable Object shown(@Nullable Object value, @Nullable SqlTypeName type) {
         if (type == SqlTypeName.DATE && value instanceof Integer days) {
-            text = DateTimeUtils.unixDateToString(days);
+            return DateTimeUtils.unixDateToString(days);
         } else if (type == SqlTypeName.TIME && value instanceof Integer millis) {
-            text = DateTimeUtils.unixTimeToString(millis, 3);
+            return DateTimeUtils.unixTimeToString(millis, 3);
         } else if ((type == SqlTypeName.TIMESTAMP || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE)
                 && value instanceof Long millis) {
-            text = DateTimeUtils.unixTimestampToString(millis, 3);
-        } else {
-            text = value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value.toString();
+            return DateTimeUtils.unixTimestampToString(millis, 3);
+        } else if (value instanceof byte[] bytes) {
+            return java.util.HexFormat.of().formatHex(bytes);
+        } else if (value instanceof ByteString bytes) {
+            return bytes.toString();
         }
-        return text.length() <= MAX_SAMPLE_LENGTH ? text : text.substring(0, MAX_SAMPLE_LENGTH) + "…";
+        return value;
     }
 }

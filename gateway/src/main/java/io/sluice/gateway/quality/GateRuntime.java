@@ -16,6 +16,8 @@ public final class GateRuntime {
     final String table;
     final List<RowCheck> checks;
     final List<String> fields;
+    /** The SQL type of each field, to store quarantined rows as SQL shows their values. */
+    final List<SqlTypeName> fieldTypes;
     /** The SQL type of each check's sample field (null for a check without one), to show samples as SQL shows them. */
     final List<@Nullable SqlTypeName> sampleTypes;
 
@@ -23,6 +25,9 @@ public final class GateRuntime {
         this.table = table;
         this.checks = List.copyOf(checks);
         this.fields = List.copyOf(inputRowType.getFieldNames());
+        this.fieldTypes = inputRowType.getFieldList().stream()
+                .map(field -> field.getType().getSqlTypeName())
+                .toList();
         List<@Nullable SqlTypeName> types = new ArrayList<>(checks.size());
         for (RowCheck check : checks) {
             types.add(

@@ -24,6 +24,11 @@ public record RowCheck(String rule, @Nullable String column, CheckAction action,
         Objects.requireNonNull(violated, "violated");
     }
 
+    /** This check with its condition rewritten as {@code violated}, e.g. for another reading of the same row. */
+    RowCheck withViolated(RexNode violated) {
+        return new RowCheck(rule, column, action, violated, sampleField);
+    }
+
     /** This check over an input whose fields moved as {@code mapping} says (source field → target field). */
     RowCheck remap(Mappings.TargetMapping mapping) {
         RexNode moved = violated.accept(new RexPermuteInputsShuttle(mapping));

@@ -7,12 +7,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
@@ -174,93 +169,6 @@ final class TextMeasures extends RexShuttle {
             return RowFunctions.class.getMethod(name, parameters);
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("RowFunctions." + name + " is gone", e);
-        }
-    }
-
-    /**
-     * Readers of {@code measures} from {@code batch}, the measures of one column sharing one copy of its bytes per row;
-     * empty when a measured column does not arrive as UTF-8 text.
-     */
-    static Optional<List<ArrowValues>> readers(List<Measure> measures, VectorSchemaRoot batch) {
-        Map<Integer, Utf8Cell> cells = new HashMap<>();
-        List<ArrowValues> readers = new ArrayList<>(measures.size());
-        for (Measure measure : measures) {
-            if (!(batch.getVector(measure.field()) instanceof VarCharVector text)) {
-                return Optional.empty();
-            }
-            Utf8Cell cell = cells.computeIfAbsent(measure.field(), field -> new Utf8Cell(text));
-            readers.add(row -> cell.measure(row, measure));
-        }
-        return Optional.of(readers);
-    }
-
-    /** The bytes of one text column's current row, copied once into a reused array for every measure of it. */
-    private static final class Utf8Cell {
-        private final VarCharVector vector;
-        private byte[] bytes = new byte[256];
-        private int row = -1;
-        private int length = -1;
-
-        Utf8Cell(VarCharVector vector) {
-            this.vector = vector;
-        }
-
-        @Nullable
-        Object measure(int row, Measure measure) {
-            if (row != this.row) {
-                load(row);
-            }
-            if (length < 0) {
-                return measure.ifNull();
-            }
-            return switch (measure.kind()) {
-                case CHAR_LENGTH -> charLength();
-                case VALID_ENCODING -> RowFunctions.validEncodingUtf8(bytes, 0, length);
-                case IN -> isOneOf(measure.values());
-                case NOT_IN -> !isOneOf(measure.values());
-            };
-        }
-
-        private void load(int row) {
-            this.row = row;
-            if (vector.isNull(row)) {
-                length = -1;
-                return;
-            }
-            int start = vector.getStartOffset(row);
-            length = vector.getEndOffset(row) - start;
-            if (length > bytes.length) {
-                bytes = new byte[Math.max(length, bytes.length * 2)];
-            }
-            vector.getDataBuffer().getBytes(start, bytes, 0, length);
-        }
-
-        private int charLength() {
-            for (int i = 0; i < length; i++) {
-                if (bytes[i] < 0) { // a byte of a non-ASCII character: count as the String does
-                    return new String(bytes, 0, length, StandardCharsets.UTF_8).length();
-                }
-            }
-            return length;
-        }
-
-        /** Whether the text is one of {@code values}; compared by hand, as the values are a few short words. */
-        private boolean isOneOf(List<byte[]> values) {
-            for (byte[] value : values) {
-                if (value.length == length && sameBytes(value)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean sameBytes(byte[] value) {
-            for (int i = 0; i < length; i++) {
-                if (bytes[i] != value[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * rebuilt. The client sees the same stream as on the general path: the announced schema (see {@link
  * AnnouncedSchemaConversion}), the same values, back-pressure, cancellation (the source statement is registered with
  * the running query like any other) and memory accounting (the source's buffers are accounted to the query's
- * allocator). A table with row rules keeps the fast path when its rules never remove a row: each batch is checked
- * ({@link ArrowBatchGate}) before it is sent.
+ * allocator). A table with row rules keeps the fast path: each batch is checked ({@link ArrowBatchGate}) before it is
+ * sent, without the rows that {@code drop} and {@code quarantine} rules removed.
  *
  * <p>Switched by {@code server.flight.arrow_pass_through} (default on).
  */
@@ -115,7 +115,7 @@ final class ArrowPassThrough {
             }
             Optional<ArrowBatchGate.Run> checks = Optional.empty();
             if (route.checks().isPresent()) {
-                checks = route.checks().get().start(source);
+                checks = route.checks().get().start(source, allocator);
                 if (checks.isEmpty()) {
                     return false;
                 }
@@ -151,10 +151,11 @@ final class ArrowPassThrough {
                 if (source.getRowCount() == 0) {
                     continue;
                 }
-                if (checks.isPresent()) {
-                    checks.get().check(source);
+                VectorSchemaRoot checked = checks.isPresent() ? checks.get().check(source) : source;
+                if (checked.getRowCount() == 0) {
+                    continue; // every row of the batch was dropped or quarantined
                 }
-                conversion.convert(source, batch);
+                conversion.convert(checked, batch);
                 if (!ResultStreamer.awaitReady(listener, backpressure)) {
                     return;
                 }
