@@ -216,6 +216,7 @@ public final class ArrowBatchGate {
         private final CompiledChecks.BatchChecker withoutNulls;
         private final KeptRows keptRows;
         private final FieldVector[] vectors = new FieldVector[types.size()];
+        private final MeasuredText[] measured = MeasuredText.of(measures);
         private int[] kept = new int[0];
 
         private Run(
@@ -247,7 +248,7 @@ public final class ArrowBatchGate {
             if (kept.length < rows) {
                 kept = new int[rows];
             }
-            MeasuredText[] measured = MeasuredText.of(measures, batch);
+            MeasuredText.bind(measured, batch);
             int count = (nulls ? withNulls : withoutNulls).check(vectors, measured, rows, run, kept);
             return keptRows.of(batch, kept, count);
         }

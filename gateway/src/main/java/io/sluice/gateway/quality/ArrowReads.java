@@ -33,14 +33,6 @@ public final class ArrowReads {
         return high == (low >> 63) ? BigDecimal.valueOf(low, vector.getScale()) : vector.getObject(row);
     }
 
-    /**
-     * The unscaled value of a decimal of up to 18 digits: the low 64 bits of its 128-bit little-endian two's
-     * complement, which hold the whole value when it fits in a long.
-     */
-    public static long unscaled(DecimalVector vector, int row) {
-        return vector.getDataBuffer().getLong((long) row * DecimalVector.TYPE_WIDTH);
-    }
-
     public static String text(VarCharVector vector, int row) {
         return new String(vector.get(row), StandardCharsets.UTF_8);
     }

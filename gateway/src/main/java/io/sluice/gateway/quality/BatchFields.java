@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -56,6 +57,7 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
     private final RelDataType rowType;
     private final ParameterExpression row;
     private final Map<Integer, ParameterExpression> vectorLocals = new HashMap<>();
+    private final Map<Integer, ParameterExpression> addressLocals = new HashMap<>();
     private final Map<Integer, ParameterExpression> measureLocals = new HashMap<>();
 
     /**
@@ -82,6 +84,12 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
                         Expressions.convert_(
                                 Expressions.arrayIndex(vectors, Expressions.constant(i)), vector.getClass())));
                 vectorLocals.put(i, local);
+                ParameterExpression address = Expressions.parameter(Modifier.FINAL, long.class, "a" + i);
+                body.add(Expressions.declare(
+                        Modifier.FINAL,
+                        address,
+                        Expressions.call(Expressions.call(local, "getDataBuffer"), "memoryAddress")));
+                addressLocals.put(i, address);
             }
         }
         for (int i = 0; i < layout.measures().size(); i++) {
@@ -95,7 +103,7 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
     /** Whether generated code can read {@code vector} as values of {@code type}. */
     static boolean readable(FieldVector vector, SqlTypeName type) {
         ParameterExpression probe = Expressions.parameter(vector.getClass(), "probe");
-        return value(vector, type, probe, Expressions.constant(0)) != null;
+        return value(vector, type, probe, Expressions.constant(0L), Expressions.constant(0)) != null;
     }
 
     @Override
@@ -107,7 +115,8 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
         Expression isNull;
         if (index < inputs) {
             ParameterExpression vector = vector(index);
-            value = value(layout.vectors().get(index), layout.types().get(index), vector, row);
+            value = value(
+                    layout.vectors().get(index), layout.types().get(index), vector, addressLocals.get(index), row);
             isNull = Expressions.call(vector, "isNull", row);
         } else if (index < inputs + measures) {
             ParameterExpression measure = measureLocals.get(index - inputs);
@@ -115,7 +124,9 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
             isNull = Expressions.call(measure, "isNull", row);
         } else {
             ParameterExpression vector = vector(layout.unscaled().get(index - inputs - measures));
-            value = Expressions.call(ArrowReads.class, "unscaled", vector, row);
+            // The low 64 bits of the 128-bit little-endian two's complement, which hold the whole value of a decimal of
+            // up to 18 digits.
+            value = read("getLong", addressLocals.get(layout.unscaled().get(index - inputs - measures)), row, 16);
             isNull = Expressions.call(vector, "isNull", row);
         }
         if (value == null) {
@@ -144,45 +155,65 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
         };
     }
 
-    /** The value of row {@code row} of {@code vector} (a local of the vector's class) as the engine holds it. */
+    /**
+     * The value of row {@code row} of {@code vector} (a local of the vector's class, whose data buffer starts at {@code
+     * address}) as the engine holds it. Fixed-width values are read straight from the data buffer's memory: the row is
+     * below the batch's row count, so inside the buffer, and a null is checked before (or, in a batch without nulls,
+     * cannot be there).
+     */
     private static @Nullable Expression value(
-            @Nullable FieldVector prototype, SqlTypeName type, Expression vector, Expression row) {
+            @Nullable FieldVector prototype, SqlTypeName type, Expression vector, Expression address, Expression row) {
         if (prototype == null) {
             return null;
         }
-        Expression get = Expressions.call(vector, "get", row);
         return switch (type) {
             case BOOLEAN -> prototype instanceof BitVector
                     ? Expressions.call(ArrowReads.class, "bool", vector, row)
                     : null;
-            case TINYINT -> prototype instanceof TinyIntVector ? get : null;
-            case SMALLINT -> prototype instanceof SmallIntVector ? get : null;
-            case INTEGER -> prototype instanceof IntVector ? get : null;
-            case BIGINT -> prototype instanceof BigIntVector ? get : null;
+            case TINYINT -> prototype instanceof TinyIntVector ? read("getByte", address, row, 1) : null;
+            case SMALLINT -> prototype instanceof SmallIntVector ? read("getShort", address, row, 2) : null;
+            case INTEGER -> prototype instanceof IntVector ? read("getInt", address, row, 4) : null;
+            case BIGINT -> prototype instanceof BigIntVector ? read("getLong", address, row, 8) : null;
             case DECIMAL -> prototype instanceof DecimalVector
                     ? Expressions.call(ArrowReads.class, "decimal", vector, row)
                     : null;
-            case FLOAT, DOUBLE -> prototype instanceof Float8Vector ? get : null;
-            case REAL -> prototype instanceof Float4Vector ? get : null;
+            case FLOAT, DOUBLE -> prototype instanceof Float8Vector
+                    ? Expressions.call(Double.class, "longBitsToDouble", read("getLong", address, row, 8))
+                    : null;
+            case REAL -> prototype instanceof Float4Vector
+                    ? Expressions.call(Float.class, "intBitsToFloat", read("getInt", address, row, 4))
+                    : null;
             case CHAR, VARCHAR -> prototype instanceof VarCharVector
                     ? Expressions.call(ArrowReads.class, "text", vector, row)
                     : null;
             case BINARY, VARBINARY -> prototype instanceof VarBinaryVector || prototype instanceof FixedSizeBinaryVector
                     ? Expressions.call(ArrowReads.class, "binary", vector, row)
                     : null;
-            case DATE -> prototype instanceof DateDayVector ? get : null;
-            case TIME -> time(prototype, get);
-            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> timestamp(prototype, get);
+            case DATE -> prototype instanceof DateDayVector ? read("getInt", address, row, 4) : null;
+            case TIME -> time(prototype, address, row);
+            case TIMESTAMP, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> timestamp(prototype, read("getLong", address, row, 8));
             default -> null;
         };
     }
 
-    private static @Nullable Expression time(FieldVector prototype, Expression get) {
+    /** {@code MemoryUtil.<method>(address + row * width)}. */
+    private static Expression read(String method, Expression address, Expression row, long width) {
+        return Expressions.call(
+                MemoryUtil.class,
+                method,
+                Expressions.add(
+                        address,
+                        Expressions.multiply(Expressions.convert_(row, long.class), Expressions.constant(width))));
+    }
+
+    private static @Nullable Expression time(FieldVector prototype, Expression address, Expression row) {
         if (prototype instanceof TimeMicroVector) {
             return Expressions.convert_(
-                    Expressions.call(Math.class, "floorDiv", get, Expressions.constant(1_000L)), int.class);
+                    Expressions.call(
+                            Math.class, "floorDiv", read("getLong", address, row, 8), Expressions.constant(1_000L)),
+                    int.class);
         }
-        return prototype instanceof TimeMilliVector ? get : null;
+        return prototype instanceof TimeMilliVector ? read("getInt", address, row, 4) : null;
     }
 
     private static @Nullable Expression timestamp(FieldVector prototype, Expression get) {

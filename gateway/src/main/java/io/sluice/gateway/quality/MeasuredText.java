@@ -12,24 +12,29 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * One {@link TextMeasures.Measure} of a text column of the current Arrow batch, taken from the column's UTF-8 bytes.
- * The measures of one column share one copy of its bytes per row. Public only because the generated checks of Arrow
- * batches call it ({@link BatchFields}); the value methods expect a row that is not null, except {@link #in}.
+ * One {@link TextMeasures.Measure} of a text column, over the Arrow batch it is bound to, taken from the column's UTF-8
+ * bytes. When a batch is bound, each column is swept once, in a tight loop over its offsets and data: which rows are
+ * printable ASCII (for CHAR_LENGTH and valid_encoding, which such text answers without a copy) and which rows are in an
+ * IN list of short values. The rows that need more are copied, once for every measure of their column, and judged as
+ * the engine judges a String. Public only because the generated checks of Arrow batches call it ({@link BatchFields});
+ * the value methods expect a row that is not null, except {@link #in}.
  */
 public final class MeasuredText {
 
-    /** Whether {@code ArrowBuf.getLong} reads the first byte into the lowest bits, as {@link #word} packs them. */
+    /** Whether {@code ArrowBuf.getLong} reads the first byte into the lowest bits, as {@link Utf8Column#word} packs. */
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    private final Utf8Cell cell;
+    private final Utf8Column column;
     private final TextMeasures.Measure measure;
-    /** The values of an IN list as {@link #word}s, when each has at most 8 bytes; else null. */
+    /** The values of an IN list as {@link Utf8Column#word}s, when each has at most 8 bytes; else null. */
     private final long @Nullable [] words;
 
     private final int[] lengths;
+    /** For an IN list of words: whether each row of the bound batch is one of the values. */
+    private boolean[] found = new boolean[0];
 
-    private MeasuredText(Utf8Cell cell, TextMeasures.Measure measure) {
-        this.cell = cell;
+    private MeasuredText(Utf8Column column, TextMeasures.Measure measure) {
+        this.column = column;
         this.measure = measure;
         List<byte[]> values = measure.values();
         this.lengths = new int[values.size()];
@@ -44,52 +49,61 @@ public final class MeasuredText {
             }
         }
         this.words = short8 ? packed : null;
+        column.classifies |=
+                measure.kind() == TextMeasures.Kind.CHAR_LENGTH || measure.kind() == TextMeasures.Kind.VALID_ENCODING;
     }
 
-    /**
-     * The measures of {@code batch}, one per {@code measures}, in their order.
-     *
-     * @throws IllegalStateException when a measured column is not UTF-8 text (checked when the checks start)
-     */
-    static MeasuredText[] of(List<TextMeasures.Measure> measures, VectorSchemaRoot batch) {
-        Map<Integer, Utf8Cell> cells = new HashMap<>();
+    /** The measures, one per {@code measures}, in their order; {@link #bind} gives them a batch. */
+    static MeasuredText[] of(List<TextMeasures.Measure> measures) {
+        Map<Integer, Utf8Column> columns = new HashMap<>();
         MeasuredText[] measured = new MeasuredText[measures.size()];
         for (int i = 0; i < measured.length; i++) {
             TextMeasures.Measure measure = measures.get(i);
-            if (!(batch.getVector(measure.field()) instanceof VarCharVector text)) {
-                throw new IllegalStateException("Column " + measure.field() + " is not text in this batch");
-            }
             measured[i] =
-                    new MeasuredText(cells.computeIfAbsent(measure.field(), field -> new Utf8Cell(text)), measure);
+                    new MeasuredText(columns.computeIfAbsent(measure.field(), field -> new Utf8Column()), measure);
         }
         return measured;
     }
 
+    /**
+     * Binds {@code measured} to {@code batch} and sweeps its measured columns.
+     *
+     * @throws IllegalStateException when a measured column is not UTF-8 text (checked when the checks start)
+     */
+    static void bind(MeasuredText[] measured, VectorSchemaRoot batch) {
+        Object binding = new Object();
+        for (MeasuredText measure : measured) {
+            if (!(batch.getVector(measure.measure.field()) instanceof VarCharVector text)) {
+                throw new IllegalStateException("Column " + measure.measure.field() + " is not text in this batch");
+            }
+            measure.column.bind(text, binding);
+        }
+        for (MeasuredText measure : measured) {
+            if (measure.words != null) {
+                measure.sweepWords();
+            }
+        }
+    }
+
     public boolean isNull(int row) {
-        return cell.isNull(row);
+        return column.isNull(row);
     }
 
     /** {@code CHAR_LENGTH}: UTF-16 code units, as Java strings (and so the engine) count them. */
     public int charLength(int row) {
-        if (cell.printableAscii(row)) {
-            return cell.lengthOf(row);
+        if (column.printableAscii[row]) {
+            return column.lengthOf(row);
         }
-        cell.load(row);
-        byte[] bytes = cell.bytes;
-        for (int i = 0; i < cell.length; i++) {
-            if (bytes[i] < 0) { // a byte of a non-ASCII character: count as the String does
-                return new String(bytes, 0, cell.length, StandardCharsets.UTF_8).length();
-            }
-        }
-        return cell.length;
+        column.load(row);
+        return new String(column.bytes, 0, column.length, StandardCharsets.UTF_8).length();
     }
 
     public boolean validEncoding(int row) {
-        if (cell.printableAscii(row)) {
+        if (column.printableAscii[row]) {
             return true;
         }
-        cell.load(row);
-        return RowFunctions.validEncodingUtf8(cell.bytes, 0, cell.length);
+        column.load(row);
+        return RowFunctions.validEncodingUtf8(column.bytes, 0, column.length);
     }
 
     /**
@@ -97,37 +111,47 @@ public final class MeasuredText {
      * (only called when that is TRUE or FALSE: otherwise the field is nullable and the caller checks first).
      */
     public boolean in(int row) {
-        if (cell.isNull(row)) {
+        if (column.isNull(row)) {
             return Boolean.TRUE.equals(measure.ifNull());
         }
-        boolean found = words != null ? isOneOfWords(row) : isOneOf(row);
-        return measure.kind() == TextMeasures.Kind.IN ? found : !found;
+        boolean isOne = words != null ? found[row] : isOneOf(row);
+        return measure.kind() == TextMeasures.Kind.IN ? isOne : !isOne;
     }
 
     /**
-     * Whether the text is one of the values, each of at most 8 bytes (codes, flags, modes: what IN lists hold): its
-     * bytes read as one long, straight from the vector, and compared with each value's.
+     * Which rows are one of the values, each of at most 8 bytes (codes, flags, modes: what IN lists hold): each text
+     * read as one long, straight from the vector, and compared with each value's.
      */
-    private boolean isOneOfWords(int row) {
-        int start = cell.start(row);
-        int length = cell.start(row + 1) - start;
-        if (length > Long.BYTES) {
-            return false;
+    private void sweepWords() {
+        int rows = column.rows;
+        if (found.length < rows) {
+            found = new boolean[rows];
         }
-        long word = cell.word(start, length);
-        for (int i = 0; i < lengths.length; i++) {
-            if (lengths[i] == length && words[i] == word) {
-                return true;
+        if (rows == 0) {
+            return;
+        }
+        long[] words = this.words;
+        int start = column.start(0);
+        for (int row = 0; row < rows; row++) {
+            int end = column.start(row + 1);
+            int length = end - start;
+            boolean isOne = false;
+            if (length <= Long.BYTES) {
+                long word = column.word(start, length);
+                for (int i = 0; i < lengths.length && !isOne; i++) {
+                    isOne = lengths[i] == length && words[i] == word;
+                }
             }
+            found[row] = isOne;
+            start = end;
         }
-        return false;
     }
 
     /** Whether the text is one of the values, compared byte by byte. */
     private boolean isOneOf(int row) {
-        cell.load(row);
+        column.load(row);
         for (byte[] value : measure.values()) {
-            if (value.length == cell.length && cell.startsWith(value)) {
+            if (value.length == column.length && column.startsWith(value)) {
                 return true;
             }
         }
@@ -135,31 +159,47 @@ public final class MeasuredText {
     }
 
     /**
-     * One text column of the current batch, read straight from the memory of its offset and data buffers (every read
-     * is of a row below the batch's row count, inside buffers that do not move while the batch is checked). The bytes
-     * of a row are copied, once for every measure of the column, only for text that is not all printable ASCII.
+     * One text column of the bound batch, read straight from the memory of its offset and data buffers (every read is
+     * of a row below the batch's row count, inside buffers that do not move while the batch is checked).
      */
-    private static final class Utf8Cell {
+    private static final class Utf8Column {
         private static final long HIGH_BITS = 0x8080808080808080L;
         private static final long ONES = 0x0101010101010101L;
 
-        private final VarCharVector vector;
-        private final boolean nulls;
-        private final long offsets;
-        private final long data;
-        private final long dataCapacity;
+        /** Whether a measure of the column needs to know its printable ASCII rows. */
+        boolean classifies;
+
+        private @Nullable Object binding;
+        private VarCharVector vector;
+        private boolean nulls;
+        private long offsets;
+        private long data;
+        private long dataCapacity;
+        private int rows;
+        private boolean[] printableAscii = new boolean[0];
         private byte[] bytes = new byte[256];
         private int row = -1;
         private int length;
-        private int classified = -1;
-        private boolean printableAscii;
 
-        Utf8Cell(VarCharVector vector) {
+        /**
+         * Reads {@code vector} from now on; called for every measure of the column with the same {@code binding},
+         * sweeps it once.
+         */
+        void bind(VarCharVector vector, Object binding) {
+            if (binding == this.binding) {
+                return;
+            }
+            this.binding = binding;
             this.vector = vector;
             this.nulls = vector.getNullCount() > 0;
             this.offsets = vector.getOffsetBuffer().memoryAddress();
             this.data = vector.getDataBuffer().memoryAddress();
             this.dataCapacity = vector.getDataBuffer().capacity();
+            this.rows = vector.getValueCount();
+            this.row = -1;
+            if (classifies && rows > 0) {
+                sweepPrintableAscii();
+            }
         }
 
         boolean isNull(int row) {
@@ -195,18 +235,22 @@ public final class MeasuredText {
         }
 
         /**
-         * Whether row {@code row}'s text is all printable ASCII (0x20 to 0x7E), judged 8 bytes at a time: such text has
-         * a character per byte and is validly encoded. Remembered for the row, which several measures ask about.
+         * Which rows are all printable ASCII (0x20 to 0x7E), judged 8 bytes at a time: such text has a character per
+         * byte and is validly encoded.
          */
-        boolean printableAscii(int row) {
-            if (row != classified) {
-                classified = row;
-                printableAscii = LITTLE_ENDIAN && classify(start(row), start(row + 1));
+        private void sweepPrintableAscii() {
+            if (printableAscii.length < rows) {
+                printableAscii = new boolean[rows];
             }
-            return printableAscii;
+            int start = start(0);
+            for (int row = 0; row < rows; row++) {
+                int end = start(row + 1);
+                printableAscii[row] = LITTLE_ENDIAN && printableAscii(start, end);
+                start = end;
+            }
         }
 
-        private boolean classify(int from, int to) {
+        private boolean printableAscii(int from, int to) {
             int i = from;
             for (; i + Long.BYTES <= to; i += Long.BYTES) {
                 long word = MemoryUtil.getLong(data + i);
@@ -228,6 +272,7 @@ public final class MeasuredText {
             return true;
         }
 
+        /** Copies row {@code row}'s bytes into {@link #bytes} (once for every measure of the row). */
         void load(int row) {
             if (row == this.row) {
                 return;

@@ -74,19 +74,18 @@ class MeasuredTextTest {
                 new TextMeasures.Measure(0, TextMeasures.Kind.NOT_IN, bool, utf8(LONG_VALUES), Boolean.TRUE));
 
         try (BufferAllocator allocator = new RootAllocator();
-                VarCharVector vector = new VarCharVector("text", allocator)) {
-            for (int i = 0; i < texts.size(); i++) {
-                if (texts.get(i) == null) {
-                    vector.setNull(i);
-                } else {
-                    vector.setSafe(i, texts.get(i).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            vector.setValueCount(texts.size());
-            try (VectorSchemaRoot batch = VectorSchemaRoot.of(vector)) {
-                MeasuredText[] measured = MeasuredText.of(measures, batch);
-                for (int row = 0; row < texts.size(); row++) {
-                    String text = texts.get(row);
+                VarCharVector vector = new VarCharVector("text", allocator);
+                VectorSchemaRoot batch = VectorSchemaRoot.of(vector)) {
+            MeasuredText[] measured = MeasuredText.of(measures);
+            // Two batches through one vector, refilled as a source refills its root: the second must not be read
+            // through the first one's buffers.
+            int half = texts.size() / 2;
+            for (List<@Nullable String> part : List.of(texts.subList(0, half), texts.subList(half, texts.size()))) {
+                fill(vector, part);
+                batch.setRowCount(part.size());
+                MeasuredText.bind(measured, batch);
+                for (int row = 0; row < part.size(); row++) {
+                    String text = part.get(row);
                     if (text == null) {
                         assertThat(measured[0].isNull(row)).isTrue();
                         assertThat(measured[2].in(row)).isFalse();
@@ -101,6 +100,18 @@ class MeasuredTextTest {
                 }
             }
         }
+    }
+
+    private static void fill(VarCharVector vector, List<@Nullable String> texts) {
+        vector.reset();
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                vector.setNull(i);
+            } else {
+                vector.setSafe(i, texts.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        vector.setValueCount(texts.size());
     }
 
     private static List<byte[]> utf8(List<String> values) {
