@@ -63,7 +63,7 @@ final class BenchmarkReport {
         lines.add("");
         lines.add(header());
         lines.add("|------------|-------------|--------------|-------|----------|-------------|-------------|"
-                + (paired() ? "--------------------|------------|" : "")
+                + (paired() ? "--------------------|------------|--------------|" : "")
                 + "------------------------------|");
         for (Measurement m : measurements) {
             lines.add(row(m));
@@ -75,7 +75,9 @@ final class BenchmarkReport {
             lines.add(cpuClock.map(clock -> String.format(
                             Locale.ROOT,
                             "gateway CPU: user + system time of the gateway's JVM (all its threads) during each measured"
-                                    + " read, from /proc/<pid>/stat at %d ticks/s (%s), so to %.3f s per read.",
+                                    + " read, from /proc/<pid>/stat at %d ticks/s (%s), so to %.3f s per read; of it"
+                                    + " JIT+GC: the part spent by its JIT compiler and GC threads (/proc/<pid>/task),"
+                                    + " which follows warm-up and allocation more than the read's own work.",
                             clock.ticksPerSecond(),
                             clock.ticksAssumed() ? "assumed: getconf CLK_TCK failed" : "getconf CLK_TCK",
                             1.0 / clock.ticksPerSecond()))
@@ -137,7 +139,14 @@ final class BenchmarkReport {
                         "mean s",
                         "rows/s",
                         "best rows/s")
-                + (paired() ? String.format(Locale.ROOT, " %18s | %10s |", "gateway CPU s/read", "CPU us/row") : "")
+                + (paired()
+                        ? String.format(
+                                Locale.ROOT,
+                                " %18s | %10s | %12s |",
+                                "gateway CPU s/read",
+                                "CPU us/row",
+                                "of it JIT+GC")
+                        : "")
                 + String.format(Locale.ROOT, " %-28s |", "gateway heap: live / peak");
     }
 
@@ -157,6 +166,10 @@ final class BenchmarkReport {
                     .ifPresentOrElse(
                             cpu -> row.append(String.format(Locale.ROOT, " %18.3f | %10.2f |", cpu, cpu * 1e6 / rows)),
                             () -> row.append(String.format(Locale.ROOT, " %18s | %10s |", "-", "-")));
+            m.jitGcCpuSecondsPerRead()
+                    .ifPresentOrElse(
+                            jitGc -> row.append(String.format(Locale.ROOT, " %12.3f |", jitGc)),
+                            () -> row.append(String.format(Locale.ROOT, " %12s |", "-")));
         }
         return row.append(String.format(Locale.ROOT, " %-28s |", heap(m))).toString();
     }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.results.Result;
  * @param rules whether the gateway checked quality rules
  * @param readSeconds each measured read's time, in the order they ran
  * @param gatewayCpuSeconds the gateway's CPU time during each of those reads; empty where it was not measured
+ * @param jitGcCpuSeconds the part of it spent by the gateway JVM's JIT compiler and GC threads; empty where not measured
  * @param rows rows per read
  * @param heap the gateway's heap while the reads ran; null for the paths that do not go through it
  */
@@ -25,6 +26,7 @@ record Measurement(
         boolean rules,
         List<Double> readSeconds,
         List<Double> gatewayCpuSeconds,
+        List<Double> jitGcCpuSeconds,
         long rows,
         GcLog.HeapPeak heap) {
 
@@ -37,11 +39,8 @@ record Measurement(
             List<IterationResult> iterations,
             long rows,
             GcLog.HeapPeak heap) {
-        List<Double> cpu = iterations.stream()
-                .map(iteration -> iteration.getSecondaryResults().get(GatewayCpuProfiler.RESULT))
-                .filter(result -> result != null)
-                .map(Result::getScore)
-                .toList();
+        List<Double> cpu = secondary(iterations, GatewayCpuProfiler.RESULT);
+        List<Double> jitGc = secondary(iterations, GatewayCpuProfiler.JIT_GC_RESULT);
         return new Measurement(
                 source,
                 path,
@@ -50,9 +49,20 @@ record Measurement(
                 iterations.stream()
                         .map(iteration -> iteration.getPrimaryResult().getScore())
                         .toList(),
-                cpu.size() == iterations.size() ? cpu : List.of(),
+                cpu,
+                jitGc,
                 rows,
                 heap);
+    }
+
+    /** The secondary result {@code name} of every iteration, or none when an iteration lacks it. */
+    private static List<Double> secondary(List<IterationResult> iterations, String name) {
+        List<Double> scores = iterations.stream()
+                .map(iteration -> iteration.getSecondaryResults().get(name))
+                .filter(result -> result != null)
+                .map(Result::getScore)
+                .toList();
+        return scores.size() == iterations.size() ? scores : List.of();
     }
 
     /** Mean seconds per full read. */
@@ -72,6 +82,11 @@ record Measurement(
     /** The gateway's mean CPU seconds per read, if measured. */
     OptionalDouble gatewayCpuSecondsPerRead() {
         return gatewayCpuSeconds.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mean(gatewayCpuSeconds));
+    }
+
+    /** The mean CPU seconds per read of the gateway's JIT compiler and GC threads, if measured. */
+    OptionalDouble jitGcCpuSecondsPerRead() {
+        return jitGcCpuSeconds.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(mean(jitGcCpuSeconds));
     }
 
     static double mean(List<Double> values) {

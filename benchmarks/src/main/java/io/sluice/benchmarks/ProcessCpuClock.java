@@ -3,10 +3,13 @@ package io.sluice.benchmarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * The CPU time of another process on Linux: user + system time, fields 14 and 15 of {@code /proc/<pid>/stat}, which
@@ -53,8 +56,35 @@ final class ProcessCpuClock {
         return (double) cpuTicks(pid) / ticksPerSecond;
     }
 
+    /**
+     * The user + system CPU seconds that the threads of {@code pid} whose name (as {@code /proc/<pid>/task/<tid>/comm}
+     * holds it, cut to 15 characters) {@code threads} accepts have used so far. Threads that ended are no longer
+     * counted, so this is a diagnostic (the JVM's compiler and GC threads live as long as it does), not an account.
+     */
+    double cpuSeconds(long pid, Predicate<String> threads) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(PROC.resolve(pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String name = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8)
+                            .strip();
+                    if (threads.test(name)) {
+                        ticks += ticks(Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the thread ended while we looked
+                }
+            }
+        }
+        return (double) ticks / ticksPerSecond;
+    }
+
     private static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(PROC.resolve(pid + "/stat"), StandardCharsets.US_ASCII);
+        return ticks(Files.readString(PROC.resolve(pid + "/stat"), StandardCharsets.US_ASCII));
+    }
+
+    /** User + system ticks from the text of a {@code stat} file (a process's or a thread's). */
+    private static long ticks(String stat) {
         // Field 2 is the command name in parentheses, which may hold spaces and parentheses itself: the fields after
         // it start after its last ')', with field 3 (the state).
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -50,6 +50,7 @@ class RuleCostRatiosTest {
                 rules,
                 seconds,
                 cpu,
+                List.of(),
                 1000,
                 new GcLog.HeapPeak(0, 0, 0));
     }

@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A gate's checks compiled once into a class of their own ({@link RowCheckCode}), shared by every execution of every
- * plan with the same checks: the gate's enumerator ({@link EnumerableQualityGate}) and the checks of Arrow batches
- * ({@link ArrowBatchGate}) call it. Kept out of the plan's generated code because a check's constants (a DECIMAL bound
- * is a {@code new BigDecimal}) become static fields there, and Calcite compiles a plan with static fields anew at
- * every execution, where the JIT must learn it again.
+ * plan with the same checks, in two shapes: a check of one row held as an array ({@link RowChecker}, which the gate's
+ * enumerator {@link EnumerableQualityGate} calls), and a loop over the rows of an Arrow batch that reads each value
+ * from its vector ({@link BatchChecker}, for {@link ArrowBatchGate}). Kept out of the plan's generated code because a
+ * check's constants (a DECIMAL bound is a {@code new BigDecimal}) become static fields there, and Calcite compiles a
+ * plan with static fields anew at every execution, where the JIT must learn it again.
  */
 public final class CompiledChecks {
 
