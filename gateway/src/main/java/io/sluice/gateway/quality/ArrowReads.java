@@ -10,8 +10,8 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.calcite.avatica.util.ByteString;
 
 /**
- * Reads of Arrow values that the generated checks of Arrow batches ({@link BatchFields}) call where a vector's own
- * {@code get} does not give the engine's value. Public only because generated code calls it; every method expects a
+ * Reads of Arrow values that the generated checks of Arrow batches ({@link BatchFields}) call for the types whose
+ * engine value is not a number read straight from the vector's memory: booleans (bit-packed), decimals, text, binary. Public only because generated code calls it; every method expects a
  * row that is not null.
  */
 public final class ArrowReads {

@@ -123,11 +123,11 @@ final class BatchFields implements RexToLixTranslator.InputGetter {
             value = measured(measure, layout.measures().get(index - inputs));
             isNull = Expressions.call(measure, "isNull", row);
         } else {
-            ParameterExpression vector = vector(layout.unscaled().get(index - inputs - measures));
+            int column = layout.unscaled().get(index - inputs - measures);
             // The low 64 bits of the 128-bit little-endian two's complement, which hold the whole value of a decimal of
             // up to 18 digits.
-            value = read("getLong", addressLocals.get(layout.unscaled().get(index - inputs - measures)), row, 16);
-            isNull = Expressions.call(vector, "isNull", row);
+            value = read("getLong", addressLocals.get(column), row, 16);
+            isNull = Expressions.call(vector(column), "isNull", row);
         }
         if (value == null) {
             throw new IllegalStateException("No Arrow read for field " + index + " of " + rowType);
