@@ -91,7 +91,7 @@ public final class MeasuredText {
 
     /** {@code CHAR_LENGTH}: UTF-16 code units, as Java strings (and so the engine) count them. */
     public int charLength(int row) {
-        if (column.printableAscii[row]) {
+        if (column.printableAscii(row)) {
             return column.lengthOf(row);
         }
         column.load(row);
@@ -99,7 +99,7 @@ public final class MeasuredText {
     }
 
     public boolean validEncoding(int row) {
-        if (column.printableAscii[row]) {
+        if (column.printableAscii(row)) {
             return true;
         }
         column.load(row);
@@ -176,7 +176,11 @@ public final class MeasuredText {
         private long data;
         private long dataCapacity;
         private int rows;
+        /** Whether every row of the bound batch is printable ASCII (the usual case), so that no row needs a look. */
+        private boolean allPrintableAscii;
+        /** Otherwise, which rows are. */
         private boolean[] printableAscii = new boolean[0];
+
         private byte[] bytes = new byte[256];
         private int row = -1;
         private int length;
@@ -239,15 +243,25 @@ public final class MeasuredText {
          * byte and is validly encoded.
          */
         private void sweepPrintableAscii() {
+            // The rows' bytes lie end to end in the data buffer: when all of them together are printable ASCII (most
+            // text in most tables), so is each row, and one pass over the data answers without a look at the offsets.
+            int start = start(0);
+            allPrintableAscii = LITTLE_ENDIAN && printableAscii(start, start(rows));
+            if (allPrintableAscii) {
+                return;
+            }
             if (printableAscii.length < rows) {
                 printableAscii = new boolean[rows];
             }
-            int start = start(0);
             for (int row = 0; row < rows; row++) {
                 int end = start(row + 1);
                 printableAscii[row] = LITTLE_ENDIAN && printableAscii(start, end);
                 start = end;
             }
+        }
+
+        boolean printableAscii(int row) {
+            return allPrintableAscii || printableAscii[row];
         }
 
         private boolean printableAscii(int from, int to) {
