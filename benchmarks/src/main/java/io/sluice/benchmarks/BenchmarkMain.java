@@ -262,7 +262,7 @@ public final class BenchmarkMain {
                 "    password: ${env:SLUICE_TEST_POSTGRES_PASSWORD}",
                 "security:",
                 "  allow_anonymous: true",
-                rules
+                rules && !options.control()
                         ? "rules: "
                                 + QualityRuleFiles.write(
                                         options.workDirectory().resolve("rules"), data, options.sources())

@@ -52,9 +52,12 @@ final class BenchmarkReport {
                 options.warmups(),
                 options.iterations(),
                 gatewayHeap,
-                options.ruleModes().contains(true)
-                        ? QualityRuleFiles.RULE_COUNT + " row rules on lineitem, checked inline, where rules = on"
-                        : "none"));
+                options.control()
+                        ? "none (control: \"on\" is a second gateway without rules, so its ratios show the noise)"
+                        : options.ruleModes().contains(true)
+                                ? QualityRuleFiles.RULE_COUNT
+                                        + " row rules on lineitem, checked inline, where rules = on"
+                                : "none"));
         if (paired()) {
             lines.add(
                     "With rules and without: both gateways serve at once; one JMH fork per source x path reads through"

@@ -91,7 +91,7 @@ public final class MeasuredText {
 
     /** {@code CHAR_LENGTH}: UTF-16 code units, as Java strings (and so the engine) count them. */
     public int charLength(int row) {
-        if (column.printableAscii[row]) {
+        if (column.printableAscii(row)) {
             return column.lengthOf(row);
         }
         column.load(row);
@@ -99,7 +99,7 @@ public final class MeasuredText {
     }
 
     public boolean validEncoding(int row) {
-        if (column.printableAscii[row]) {
+        if (column.printableAscii(row)) {
             return true;
         }
         column.load(row);
@@ -131,18 +131,20 @@ public final class MeasuredText {
             return;
         }
         long[] words = this.words;
+        int[] lengths = this.lengths;
         int start = column.start(0);
         for (int row = 0; row < rows; row++) {
             int end = column.start(row + 1);
             int length = end - start;
-            boolean isOne = false;
-            if (length <= Long.BYTES) {
-                long word = column.word(start, length);
-                for (int i = 0; i < lengths.length && !isOne; i++) {
-                    isOne = lengths[i] == length && words[i] == word;
-                }
+            // Longer text is no value: its length matches none. Every value is compared in arithmetic, without a
+            // branch on the outcome, which goes either way at random from row to row and so would be mispredicted.
+            long word = column.word(start, Math.min(length, Long.BYTES));
+            long isOne = 0;
+            for (int i = 0; i < words.length; i++) {
+                long difference = (words[i] ^ word) | (lengths[i] ^ length);
+                isOne |= ((difference | -difference) >>> (Long.SIZE - 1)) ^ 1; // 1 when the difference is 0
             }
-            found[row] = isOne;
+            found[row] = isOne != 0;
             start = end;
         }
     }
@@ -174,9 +176,18 @@ public final class MeasuredText {
         private boolean nulls;
         private long offsets;
         private long data;
-        private long dataCapacity;
+        /**
+         * Where the bytes of the batch's rows end: the memory below is the column's, whatever the buffer's capacity
+         * says (an imported buffer's may count from the first row's offset, and need not be padded past the last).
+         */
+        private long dataEnd;
+
         private int rows;
+        /** Whether every row of the bound batch is printable ASCII (the usual case), so that no row needs a look. */
+        private boolean allPrintableAscii;
+        /** Otherwise, which rows are. */
         private boolean[] printableAscii = new boolean[0];
+
         private byte[] bytes = new byte[256];
         private int row = -1;
         private int length;
@@ -194,8 +205,8 @@ public final class MeasuredText {
             this.nulls = vector.getNullCount() > 0;
             this.offsets = vector.getOffsetBuffer().memoryAddress();
             this.data = vector.getDataBuffer().memoryAddress();
-            this.dataCapacity = vector.getDataBuffer().capacity();
             this.rows = vector.getValueCount();
+            this.dataEnd = rows > 0 ? start(rows) : 0; // an empty vector may have no offsets at all
             this.row = -1;
             if (classifies && rows > 0) {
                 sweepPrintableAscii();
@@ -216,16 +227,13 @@ public final class MeasuredText {
         }
 
         /**
-         * Up to 8 bytes from {@code start} as a long, the first byte lowest: one read where the buffer holds 8 bytes
-         * from there, as Arrow pads its buffers.
+         * Up to 8 bytes from {@code start} as a long, the first byte lowest: one read where the column's bytes go on
+         * for 8 bytes from there, which is all but the last few rows.
          */
         long word(int start, int length) {
-            if (length == 0) {
-                return 0;
-            }
-            if (start + Long.BYTES <= dataCapacity) {
+            if (start + Long.BYTES <= dataEnd) {
                 long word = MemoryUtil.getLong(data + start);
-                return length == Long.BYTES ? word : word & ((1L << (length * 8)) - 1);
+                return length == 0 ? 0 : word & (-1L >>> (Long.SIZE - length * Byte.SIZE));
             }
             long word = 0;
             for (int b = length - 1; b >= 0; b--) {
@@ -239,10 +247,16 @@ public final class MeasuredText {
          * byte and is validly encoded.
          */
         private void sweepPrintableAscii() {
+            // The rows' bytes lie end to end in the data buffer: when all of them together are printable ASCII (most
+            // text in most tables), so is each row, and one pass over the data answers without a look at the offsets.
+            int start = start(0);
+            allPrintableAscii = LITTLE_ENDIAN && printableAscii(start, start(rows));
+            if (allPrintableAscii) {
+                return;
+            }
             if (printableAscii.length < rows) {
                 printableAscii = new boolean[rows];
             }
-            int start = start(0);
             for (int row = 0; row < rows; row++) {
                 int end = start(row + 1);
                 printableAscii[row] = LITTLE_ENDIAN && printableAscii(start, end);
@@ -250,18 +264,27 @@ public final class MeasuredText {
             }
         }
 
+        boolean printableAscii(int row) {
+            return allPrintableAscii || printableAscii[row];
+        }
+
         private boolean printableAscii(int from, int to) {
             int i = from;
+            // The high bit of a byte of `failed` is set when a word held a byte that is not ASCII, or (in a word of
+            // ASCII bytes only, where the subtractions borrow nothing across bytes) one below 0x20 or equal to 0x7F:
+            // SWAR, a byte below n in such a word sets the high bit of (word - n per byte) & ~word. Collected without
+            // a branch and tested every 64 bytes.
+            long failed = 0;
             for (; i + Long.BYTES <= to; i += Long.BYTES) {
                 long word = MemoryUtil.getLong(data + i);
-                // ASCII bytes only, then none below 0x20 and none equal to 0x7F (SWAR: a byte below n in a word of
-                // bytes below 0x80 sets the high bit of (word - n per byte) & ~word).
                 long del = word ^ (0x7F * ONES);
-                if ((word & HIGH_BITS) != 0
-                        || ((word - 0x20 * ONES) & ~word & HIGH_BITS) != 0
-                        || ((del - ONES) & ~del & HIGH_BITS) != 0) {
+                failed |= word | ((word - 0x20 * ONES) & ~word) | ((del - ONES) & ~del);
+                if ((i & 63) == 56 && (failed & HIGH_BITS) != 0) {
                     return false;
                 }
+            }
+            if ((failed & HIGH_BITS) != 0) {
+                return false;
             }
             for (; i < to; i++) {
                 byte b = MemoryUtil.getByte(data + i);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The measures of text read from an Arrow vector's memory equal what the engine computes from the String: {@code
  * CHAR_LENGTH} (UTF-16 units), {@code valid_encoding} and IN lists, over random text built from the characters each
  * shortcut must tell apart (printable ASCII, controls, DEL, non-ASCII, surrogate pairs, U+FFFD, mojibake), of every
- * length around the 8-byte words the memory is read in.
+ * length around the 8-byte words the memory is read in, in batches with and without text that is not printable ASCII.
  */
 class MeasuredTextTest {
 
@@ -77,10 +77,18 @@ class MeasuredTextTest {
                 VarCharVector vector = new VarCharVector("text", allocator);
                 VectorSchemaRoot batch = VectorSchemaRoot.of(vector)) {
             MeasuredText[] measured = MeasuredText.of(measures);
-            // Two batches through one vector, refilled as a source refills its root: the second must not be read
-            // through the first one's buffers.
+            // Batches through one vector, refilled as a source refills its root: none may be read through an earlier
+            // one's buffers or judgement. Some batches are printable ASCII throughout (judged in one pass over the
+            // data), one of them but for its very last byte.
             int half = texts.size() / 2;
-            for (List<@Nullable String> part : List.of(texts.subList(0, half), texts.subList(half, texts.size()))) {
+            List<@Nullable String> printable =
+                    texts.stream().filter(MeasuredTextTest::printableAscii).toList();
+            List<@Nullable String> printableButLast = new ArrayList<>(printable);
+            printableButLast.add("REG AIR a\u0001");
+            List<List<@Nullable String>> batches = List.of(
+                    texts.subList(0, half), printable, texts.subList(half, texts.size()), printableButLast, printable);
+            assertThat(printable).hasSizeGreaterThan(1_000).contains((String) null);
+            for (List<@Nullable String> part : batches) {
                 fill(vector, part);
                 batch.setRowCount(part.size());
                 MeasuredText.bind(measured, batch);
@@ -100,6 +108,10 @@ class MeasuredTextTest {
                 }
             }
         }
+    }
+
+    private static boolean printableAscii(@Nullable String text) {
+        return text == null || text.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
     }
 
     private static void fill(VarCharVector vector, List<@Nullable String> texts) {

@@ -89,6 +89,15 @@ final class DuckDbArrowExport implements ArrowExport {
         }
 
         @Override
+        public void cancel() {
+            try {
+                statement.cancel(); // interrupts the connection's running query, from any thread
+            } catch (SQLException e) {
+                LOG.warn("Cancelling a DuckDB Arrow export failed: {}", e.toString());
+            }
+        }
+
+        @Override
         public void close() {
             if (!closed) {
                 closed = true;

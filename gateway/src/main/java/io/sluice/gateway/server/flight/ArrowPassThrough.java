@@ -1,5 +1,6 @@
 package io.sluice.gateway.server.flight;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.sluice.adapters.spi.ArrowBatches;
 import io.sluice.adapters.spi.ArrowExport;
 import io.sluice.gateway.catalog.SourceCatalog;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.arrow.flight.BackpressureStrategy;
@@ -51,6 +54,15 @@ final class ArrowPassThrough {
             List<Integer> columns,
             Schema announced,
             Optional<ArrowBatchGate> checks) {}
+
+    /**
+     * The threads that read the sources' batches ahead of the streams sending them ({@link ReadAheadBatches}): one per
+     * stream while it streams, kept a minute for the next.
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(new ThreadFactoryBuilder()
+            .setNameFormat("sluice-arrow-read-ahead-%d")
+            .setDaemon(true)
+            .build());
 
     private final SourceCatalog catalog;
     private final boolean enabled;
@@ -120,8 +132,8 @@ final class ArrowPassThrough {
                     return false;
                 }
             }
-            try {
-                send(batches, route, conversion.get(), checks, allocator, listener, backpressure, summary);
+            try (ArrowBatches readAhead = new ReadAheadBatches(batches, allocator, READERS)) {
+                send(readAhead, route, conversion.get(), checks, allocator, listener, backpressure, summary);
             } finally {
                 checks.ifPresent(ArrowBatchGate.Run::finish);
             }
