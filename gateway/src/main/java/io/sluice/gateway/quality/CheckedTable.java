@@ -1,5 +1,7 @@
 package io.sluice.gateway.quality;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +14,18 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.util.Util;
 
 /**
  * A source table with row rules: every scan of it becomes a {@link LogicalQualityGate} over the source's own scan.
@@ -28,6 +37,18 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
 
     /** Tables whose rules this thread is compiling now: their inner scan must not be checked again. */
     private static final ThreadLocal<Set<String>> COMPILING = ThreadLocal.withInitial(HashSet::new);
+
+    /**
+     * The checks compiled before, by table, rules and the table's columns: expanding the rules' SQL (parsing,
+     * validating, converting) cost every query on a table with ten rules milliseconds, twice over for a Flight
+     * query, which is planned for its FlightInfo and again for its stream. A check is a condition over the table's
+     * columns, which is the same in every plan as long as the rules and the columns are; a table whose columns
+     * changed compiles its rules anew, with the errors that may bring.
+     */
+    private static final Cache<CompiledKey, List<RowCheck>> COMPILED =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    private record CompiledKey(List<String> path, List<RowRuleSet.RuleSql> rules, String columns) {}
 
     private final TranslatableTable table;
     private final List<String> path;
@@ -62,6 +83,15 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
             return table.toRel(context, relOptTable);
         }
         try {
+            CompiledKey key =
+                    new CompiledKey(path, rules, relOptTable.getRowType().getFullTypeString());
+            List<RowCheck> compiled = COMPILED.getIfPresent(key);
+            if (compiled != null) {
+                RelNode scan = table.toRel(context, relOptTable);
+                if (scan.getRowType().getFullTypeString().equals(key.columns())) {
+                    return LogicalQualityGate.create(scan, name, compiled);
+                }
+            }
             RelRoot checks = context.expandView(relOptTable.getRowType(), checksQuery(), List.of(), null);
             if (!(checks.rel instanceof Project project)) {
                 throw new IllegalStateException("Rules of " + name + " compiled to an unexpected plan: " + checks.rel);
@@ -77,9 +107,46 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
                         project.getProjects().get(i),
                         fieldIndex(scan.getRowType(), rule.column())));
             }
+            if (scan.getRowType().getFullTypeString().equals(key.columns())
+                    && rowChecks.stream().allMatch(check -> planIndependent(check.violated()))) {
+                COMPILED.put(key, List.copyOf(rowChecks));
+            }
             return LogicalQualityGate.create(scan, name, rowChecks);
         } finally {
             compiling.remove(name);
+        }
+    }
+
+    /**
+     * Whether {@code condition} reads nothing but the row and constants, and so means the same in any plan: no
+     * sub-query, correlation or parameter.
+     */
+    private static boolean planIndependent(RexNode condition) {
+        try {
+            condition.accept(new RexVisitorImpl<Void>(true) {
+                @Override
+                public Void visitSubQuery(RexSubQuery subQuery) {
+                    throw Util.FoundOne.NULL;
+                }
+
+                @Override
+                public Void visitCorrelVariable(RexCorrelVariable variable) {
+                    throw Util.FoundOne.NULL;
+                }
+
+                @Override
+                public Void visitDynamicParam(RexDynamicParam parameter) {
+                    throw Util.FoundOne.NULL;
+                }
+
+                @Override
+                public Void visitFieldAccess(RexFieldAccess access) {
+                    throw Util.FoundOne.NULL;
+                }
+            });
+            return true;
+        } catch (Util.FoundOne found) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import io.sluice.gateway.execution.SqlLanguage;
 import java.io.StringReader;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -38,6 +39,14 @@ public final class CompiledChecks {
 
     /** Compiled checks by their code: the same rules read the same way compile once. */
     private static final Cache<String, Object> COMPILED =
+            Caffeine.newBuilder().maximumSize(1_000).build();
+
+    /**
+     * The same, by what the code is generated from (the checks' conditions, the row's types, for batches the vectors'
+     * types): every query plans its gate anew, and generating the code again for each one would cost it a few
+     * milliseconds, more than the lookup by the code saves.
+     */
+    private static final Cache<String, Object> BY_SHAPE =
             Caffeine.newBuilder().maximumSize(1_000).build();
 
     /**
@@ -78,7 +87,9 @@ public final class CompiledChecks {
 
     /** The compiled {@code checks} over rows of {@code rowType} (values as the engine holds them, in an array). */
     static RowChecker of(QualityGate gate, RelDataType rowType, List<RowCheck> checks) {
-        return (RowChecker) COMPILED.get(code(gate, rowType, checks), code -> compile(code, RowChecker.class));
+        return (RowChecker) BY_SHAPE.get(
+                shape(RowChecker.class, rowType, checks, ""),
+                shape -> COMPILED.get(code(gate, rowType, checks), code -> compile(code, RowChecker.class)));
     }
 
     /**
@@ -86,6 +97,65 @@ public final class CompiledChecks {
      * as in {@code rowType} (only a nullable field is checked for null).
      */
     static BatchChecker ofBatches(
+            QualityGate gate, BatchFields.Layout layout, RelDataType rowType, List<RowCheck> checks) {
+        return (BatchChecker) BY_SHAPE.get(
+                shape(BatchChecker.class, rowType, checks, layout(layout)),
+                shape -> generateForBatches(gate, layout, rowType, checks));
+    }
+
+    /**
+     * What the code of {@code checks} over rows of {@code rowType} is generated from, for {@code type}: the fields'
+     * types with their nullability, and each check's action, sample field and condition (a RexNode's digest names its
+     * inputs by position and its literals with their types).
+     */
+    private static String shape(Class<?> type, RelDataType rowType, List<RowCheck> checks, String layout) {
+        StringBuilder shape = new StringBuilder(type.getName())
+                .append('\n')
+                .append(rowType.getFullTypeString())
+                .append('\n')
+                .append(layout);
+        for (RowCheck check : checks) {
+            shape.append('\n')
+                    .append(check.action())
+                    .append(' ')
+                    .append(check.sampleField())
+                    .append(' ')
+                    .append(check.violated());
+        }
+        return shape.toString();
+    }
+
+    /** What batch code is generated from besides the checks: how each column arrives, and what is measured of it. */
+    private static String layout(BatchFields.Layout layout) {
+        StringBuilder shape = new StringBuilder();
+        for (int i = 0; i < layout.vectors().size(); i++) {
+            FieldVector vector = layout.vectors().get(i);
+            shape.append(layout.types().get(i)).append(' ');
+            shape.append(
+                    vector == null
+                            ? "-"
+                            : vector.getClass().getName() + " "
+                                    + vector.getField().getType());
+            shape.append(';');
+        }
+        for (TextMeasures.Measure measure : layout.measures()) {
+            shape.append(" measure ")
+                    .append(measure.field())
+                    .append(' ')
+                    .append(measure.kind())
+                    .append(' ')
+                    .append(measure.type().getFullTypeString())
+                    .append(' ')
+                    .append(measure.ifNull())
+                    .append(' ')
+                    .append(measure.values().stream()
+                            .map(HexFormat.of()::formatHex)
+                            .toList());
+        }
+        return shape.append(" unscaled ").append(layout.unscaled()).toString();
+    }
+
+    private static BatchChecker generateForBatches(
             QualityGate gate, BatchFields.Layout layout, RelDataType rowType, List<RowCheck> checks) {
         ParameterExpression vectors = Expressions.parameter(FieldVector[].class, "vectors");
         ParameterExpression measures = Expressions.parameter(MeasuredText[].class, "measures");
