@@ -14,18 +14,13 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
-import org.apache.calcite.rex.RexCorrelVariable;
-import org.apache.calcite.rex.RexDynamicParam;
-import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexSubQuery;
-import org.apache.calcite.rex.RexVisitorImpl;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Statistic;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.Wrapper;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.util.Util;
 
 /**
  * A source table with row rules: every scan of it becomes a {@link LogicalQualityGate} over the source's own scan.
@@ -119,35 +114,12 @@ final class CheckedTable extends AbstractTable implements TranslatableTable, Wra
 
     /**
      * Whether {@code condition} reads nothing but the row and constants, and so means the same in any plan: no
-     * sub-query, correlation or parameter.
+     * sub-query or correlation. (The rules' SQL is expanded without parameters.)
      */
     private static boolean planIndependent(RexNode condition) {
-        try {
-            condition.accept(new RexVisitorImpl<Void>(true) {
-                @Override
-                public Void visitSubQuery(RexSubQuery subQuery) {
-                    throw Util.FoundOne.NULL;
-                }
-
-                @Override
-                public Void visitCorrelVariable(RexCorrelVariable variable) {
-                    throw Util.FoundOne.NULL;
-                }
-
-                @Override
-                public Void visitDynamicParam(RexDynamicParam parameter) {
-                    throw Util.FoundOne.NULL;
-                }
-
-                @Override
-                public Void visitFieldAccess(RexFieldAccess access) {
-                    throw Util.FoundOne.NULL;
-                }
-            });
-            return true;
-        } catch (Util.FoundOne found) {
-            return false;
-        }
+        return RexUtil.SubQueryFinder.find(condition) == null
+                && !RexUtil.containsCorrelation(condition)
+                && !RexUtil.containsFieldAccess(condition);
     }
 
     private String checksQuery() {
