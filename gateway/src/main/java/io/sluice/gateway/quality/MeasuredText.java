@@ -177,8 +177,8 @@ public final class MeasuredText {
         private long offsets;
         private long data;
         /**
-         * Where the bytes of the batch's rows end: the memory below is the column's, whatever the buffer's capacity
-         * says (an imported buffer's may count from the first row's offset, and need not be padded past the last).
+         * Where the bytes of the batch's rows end, the bound of the 8-byte reads: a vector's buffer may be padded
+         * past it, but one imported from DuckDB ends there exactly.
          */
         private long dataEnd;
 
@@ -279,7 +279,7 @@ public final class MeasuredText {
                 long word = MemoryUtil.getLong(data + i);
                 long del = word ^ (0x7F * ONES);
                 failed |= word | ((word - 0x20 * ONES) & ~word) | ((del - ONES) & ~del);
-                if ((i & 63) == 56 && (failed & HIGH_BITS) != 0) {
+                if (((i - from) & 63) == 56 && (failed & HIGH_BITS) != 0) {
                     return false;
                 }
             }
